@@ -1,0 +1,40 @@
+// ESLint 9 flat config.
+// - LWC: the Salesforce LWC rules run on the JavaScript that deploys (compiled from .ts by
+//   scripts/compile-lwc.mjs) and on the Jest tests; the LWC TypeScript sources get typescript-eslint.
+// - Node (scoring function, scripts): typescript-eslint recommended.
+import lwcConfig from '@salesforce/eslint-config-lwc';
+import tseslint from 'typescript-eslint';
+import jestPlugin from 'eslint-plugin-jest';
+import globals from 'globals';
+
+const lwcFiles = ['force-app/**/lwc/**/*.js'];
+
+export default [
+  {
+    ignores: ['node_modules/**', 'coverage/**', '.sf/**', '.sfdx/**', 'build/**', 'dist/**', '**/*.d.ts']
+  },
+  ...lwcConfig.configs.recommended.map((c) => ({ ...c, files: lwcFiles })),
+  {
+    files: ['force-app/**/lwc/**/__tests__/**/*.js', 'force-app/test/**/*.js'],
+    plugins: { jest: jestPlugin },
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+    rules: {
+      ...jestPlugin.configs['flat/recommended'].rules,
+      '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off'
+    }
+  },
+  ...tseslint.configs.recommended.map((c) => ({
+    ...c,
+    files: ['functions/**/*.ts', 'scripts/**/*.ts', 'force-app/**/lwc/**/*.ts']
+  })),
+  {
+    files: ['functions/**/*.ts', 'scripts/**/*.ts', 'force-app/**/lwc/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+    }
+  },
+  {
+    files: ['scripts/**/*.mjs', 'scripts/**/*.js', '*.js', '*.mjs'],
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' }
+  }
+];
