@@ -1,0 +1,61 @@
+import { createElement } from 'lwc';
+import DealRegistrationForm from 'c/dealRegistrationForm';
+import precheck from '@salesforce/apex/DealRegistrationPortalController.precheck';
+
+const PRECHECK_INCOMPLETE = require('./data/precheckIncomplete.json');
+
+jest.mock(
+  '@salesforce/apex/DealRegistrationPortalController.getPriorCustomers',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/DealRegistrationPortalController.getRegistration',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true
+  }
+);
+jest.mock('@salesforce/apex/DealRegistrationPortalController.saveDraft', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/DealRegistrationPortalController.submit', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/DealRegistrationPortalController.precheck', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/apex/DealRegistrationPortalController.suggestAccounts',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true
+  }
+);
+jest.mock('@salesforce/apex/DealAssistController.parseText', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+
+describe('c-deal-registration-form accessibility', () => {
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+  });
+
+  it('is accessible with the meter, hints and validation messages showing', async () => {
+    precheck.mockResolvedValue(PRECHECK_INCOMPLETE);
+    const element = createElement('c-deal-registration-form', { is: DealRegistrationForm });
+    document.body.appendChild(element);
+    const input = element.shadowRoot.querySelector('[data-field="contactEmail"]');
+    input.dispatchEvent(new CustomEvent('change', { detail: { value: 'not-an-email' } }));
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    element.shadowRoot.querySelector('[data-id="submit"]').click();
+    await Promise.resolve();
+    expect(element.shadowRoot.querySelector('[role="progressbar"]')).not.toBeNull();
+    expect(element.shadowRoot.querySelector('[data-id="error-summary"]')).not.toBeNull();
+    await expect(element).toBeAccessible();
+  });
+});
