@@ -1,0 +1,3 @@
+trigger DealRegistrationSubmittedTrigger on Deal_Registration_Submitted__e(after insert) {
+  new DealSubmittedEventHandler().run();
+}
