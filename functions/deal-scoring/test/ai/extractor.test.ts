@@ -1,0 +1,181 @@
+import { extract } from '../../src/ai/extractor';
+import { findDates } from '../../src/ai/dates';
+import { findMoney, parseNumber } from '../../src/ai/money';
+import { PARSE_FIELD_NAMES, ParseFieldsSchema } from '../../src/ai/schemas';
+import { Value } from '@sinclair/typebox/value';
+import { PARTNER_EMAILS } from './fixtures/partner-emails';
+import { fieldMatches, productKey, type ScalarField } from './field-match';
+
+const SCALAR_FIELDS = PARSE_FIELD_NAMES.filter((f) => f !== 'products' && f !== 'summary') as ScalarField[];
+
+interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+function evaluate() {
+  const perField = new Map<string, Tally>();
+  const misses: string[] = [];
+  const tally = (f: string): Tally => {
+    if (!perField.has(f)) perField.set(f, { tp: 0, fp: 0, fn: 0 });
+    return perField.get(f)!;
+  };
+  for (const c of PARTNER_EMAILS) {
+    const { fields } = extract(c.text, c.receivedAt);
+    for (const f of SCALAR_FIELDS) {
+      const exp = c.expected[f];
+      const act = fields[f];
+      const t = tally(f);
+      if (act !== undefined && exp !== undefined && fieldMatches(f, exp, act)) t.tp++;
+      else {
+        if (act !== undefined) t.fp++;
+        if (exp !== undefined) t.fn++;
+        if (act !== undefined || exp !== undefined) {
+          misses.push(`${c.id}.${f}: expected ${JSON.stringify(exp)} got ${JSON.stringify(act)}`);
+        }
+      }
+    }
+    const t = tally('products');
+    const exp = new Set((c.expected.products ?? []).map(productKey));
+    const act = new Set((fields.products ?? []).map(productKey));
+    for (const p of act) {
+      if (exp.has(p)) t.tp++;
+      else t.fp++;
+    }
+    for (const p of exp) if (!act.has(p)) t.fn++;
+  }
+  const total = [...perField.values()].reduce(
+    (a, b) => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn }),
+    {
+      tp: 0,
+      fp: 0,
+      fn: 0
+    }
+  );
+  return { perField, total, misses };
+}
+
+const precision = (t: Tally): number => (t.tp + t.fp === 0 ? 1 : t.tp / (t.tp + t.fp));
+const recall = (t: Tally): number => (t.tp + t.fn === 0 ? 1 : t.tp / (t.tp + t.fn));
+
+describe('built-in extractor on the partner email fixture', () => {
+  const result = evaluate();
+
+  it('has at least 40 realistic emails', () => {
+    expect(PARTNER_EMAILS.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(PARTNER_EMAILS.map((c) => c.id)).size).toBe(PARTNER_EMAILS.length);
+  });
+
+  it('reports field-level precision and recall and meets the minimums', () => {
+    const rows = [...result.perField.entries()].map(
+      ([f, t]) =>
+        `${f.padEnd(16)} P=${precision(t).toFixed(2)} R=${recall(t).toFixed(2)} (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})`
+    );
+    rows.push(
+      `${'ALL'.padEnd(16)} P=${precision(result.total).toFixed(2)} R=${recall(result.total).toFixed(2)} (tp ${result.total.tp}, fp ${result.total.fp}, fn ${result.total.fn})`
+    );
+    console.log(
+      `Built-in extractor, ${PARTNER_EMAILS.length} emails:\n${rows.join('\n')}\nMisses:\n${result.misses.join('\n')}`
+    );
+    // Minimums measured honestly on this fixture (see the printed table); precision matters more
+    // than recall: a wrong pre-filled value is worse than an empty field.
+    expect(precision(result.total)).toBeGreaterThanOrEqual(0.85);
+    expect(recall(result.total)).toBeGreaterThanOrEqual(0.75);
+    for (const f of ['customerDomain', 'contactEmail', 'amount', 'currency', 'closeDate'] as const) {
+      const t = result.perField.get(f)!;
+      expect({ field: f, precision: precision(t) >= 0.85 }).toEqual({ field: f, precision: true });
+    }
+  });
+
+  it('always returns fields that satisfy the response schema', () => {
+    for (const c of PARTNER_EMAILS) {
+      const { fields, confidence } = extract(c.text, c.receivedAt);
+      expect(Value.Errors(ParseFieldsSchema, fields).First()).toBeUndefined();
+      for (const [k, v] of Object.entries(confidence)) {
+        expect(fields).toHaveProperty(k);
+        expect(v).toBeGreaterThan(0);
+        expect(v).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
+  it('never takes the partner (sender) as the customer contact', () => {
+    const c = PARTNER_EMAILS.find((e) => e.id === 'partner-only-signature-no-customer-email')!;
+    const { fields } = extract(c.text, c.receivedAt);
+    expect(fields.contactEmail).toBeUndefined();
+    expect(fields.contactPhone).toBeUndefined();
+    expect(fields.customerDomain).toBeUndefined();
+  });
+
+  it('does not infer a customer domain from a free-mail address', () => {
+    const { fields } = extract(
+      'Customer: Sunny Side Bakery\nContact: Rosa Bianchi, rosa@gmail.com',
+      '2026-11-20'
+    );
+    expect(fields.contactEmail).toBe('rosa@gmail.com');
+    expect(fields.customerDomain).toBeUndefined();
+  });
+
+  it('leaves everything out of an empty or irrelevant text', () => {
+    expect(extract('Hello, how are you?', '2026-11-20').fields).toEqual({});
+  });
+});
+
+describe('dates relative to the message date', () => {
+  const ref = new Date('2026-11-20T09:00:00Z');
+  const one = (s: string): string | undefined => findDates(s, ref)[0]?.date;
+
+  it.each([
+    ['close by end of Q3', '2027-09-30'],
+    ['end of Q4', '2026-12-31'],
+    ['Q1 2027', '2027-03-31'],
+    ['Q2/27', '2027-06-30'],
+    ['next month', '2026-12-31'],
+    ['next quarter', '2027-03-31'],
+    ['end of March', '2027-03-31'],
+    ['Ende März 2027', '2027-03-31'],
+    ['fin mars 2027', '2027-03-31'],
+    ['a finales de junio', '2027-06-30'],
+    ['EOY', '2026-12-31'],
+    ['H1 2027', '2027-06-30'],
+    ['15.01.2027', '2027-01-15'],
+    ['January 15th', '2027-01-15'],
+    ['15 de enero de 2027', '2027-01-15'],
+    ['in two weeks', '2026-12-04']
+  ])('%s → %s', (text, expected) => {
+    expect(one(text)).toBe(expected);
+  });
+});
+
+describe('money', () => {
+  it.each([
+    ['$1.2M', 1200000, 'USD'],
+    ['120k', 120000, undefined],
+    ['EUR 80.000', 80000, 'EUR'],
+    ['1.250.000,00 €', 1250000, 'EUR'],
+    ["CHF 1'250'000", 1250000, 'CHF'],
+    ['£45,000', 45000, 'GBP'],
+    ['2,5 Mio. EUR', 2500000, 'EUR'],
+    ['USD 300K', 300000, 'USD'],
+    ['45 000 €', 45000, 'EUR'],
+    ['3.4 million dollars', 3400000, 'USD'],
+    ['R$ 350.000', 350000, 'BRL']
+  ])('%s → %d %s', (text, amount, currency) => {
+    const m = findMoney(text);
+    expect(m).toHaveLength(1);
+    expect(m[0]!.amount).toBe(amount);
+    expect(m[0]!.currency).toBe(currency);
+  });
+
+  it('ignores phone numbers, dates and plain quantities', () => {
+    expect(findMoney('Call +49 89 123456 on 20.11.2026 about 250 seats')).toEqual([]);
+  });
+
+  it('reads thousands and decimal separators the way the number is written', () => {
+    expect(parseNumber('1,200,000.50', false)).toBe(1200000.5);
+    expect(parseNumber('1.2', true)).toBe(1.2);
+    expect(parseNumber('80.000', false)).toBe(80000);
+    expect(parseNumber('12,5', false)).toBe(12.5);
+  });
+});
