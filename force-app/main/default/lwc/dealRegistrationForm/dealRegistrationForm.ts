@@ -73,8 +73,22 @@ interface WiredPriorCustomers {
  * and an acknowledgment that says what happens next. A failed save never clears what was typed.
  */
 export default class DealRegistrationForm extends LightningElement {
+  private recordIdValue: string | undefined;
+  private connected = false;
+
   /** An existing draft (or a registration waiting for more information) to continue. */
-  @api recordId: string | undefined;
+  @api
+  get recordId(): string | undefined {
+    return this.recordIdValue;
+  }
+  set recordId(value: string | undefined) {
+    const changed = value !== this.recordIdValue;
+    this.recordIdValue = value;
+    if (this.connected && changed) {
+      this.resetForm();
+      if (value) this.loadRegistration(value);
+    }
+  }
 
   labels = LABELS;
   draft: DealPortalDraft = { dealCurrency: 'USD' };
@@ -124,12 +138,14 @@ export default class DealRegistrationForm extends LightningElement {
   }
 
   override connectedCallback(): void {
+    this.connected = true;
     if (this.recordId) {
       this.loadRegistration(this.recordId);
     }
   }
 
   override disconnectedCallback(): void {
+    this.connected = false;
     this.precheckDebouncer.cancel();
     this.suggestionDebouncer.cancel();
   }
@@ -689,7 +705,19 @@ export default class DealRegistrationForm extends LightningElement {
   }
 
   handleRegisterAnother(): void {
+    this.resetForm();
+  }
+
+  private resetForm(): void {
+    this.precheckDebouncer.cancel();
+    this.precheckPending = false;
+    this.precheckSequence += 1; // an answer still in flight belongs to the old draft
     this.acknowledgment = undefined;
+    this.readOnlyReason = undefined;
+    this.loadError = undefined;
+    this.saveError = undefined;
+    this.duplicateWarning = undefined;
+    this.accountSuggestion = undefined;
     this.draft = { dealCurrency: 'USD' };
     this.status = STATUS.DRAFT;
     this.registrationName = undefined;

@@ -1,0 +1,46 @@
+import { createElement } from 'lwc';
+import MyDealRegistrations from 'c/myDealRegistrations';
+import getMyRegistrations from '@salesforce/apex/DealRegistrationPortalController.getMyRegistrations';
+
+const REGISTRATIONS = require('./data/registrations.json');
+
+jest.mock(
+  '@salesforce/apex/DealRegistrationPortalController.getMyRegistrations',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock('@salesforce/apex/DealRegistrationPortalController.withdraw', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/apex/DealRegistrationPortalController.requestExtension',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true
+  }
+);
+jest.mock('@salesforce/apex/DealAssistController.askStatus', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+
+describe('c-my-deal-registrations accessibility', () => {
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+  });
+
+  it('is accessible with the list and a registration detail open', async () => {
+    const element = createElement('c-my-deal-registrations', { is: MyDealRegistrations });
+    document.body.appendChild(element);
+    getMyRegistrations.emit(REGISTRATIONS);
+    await Promise.resolve();
+    element.shadowRoot.querySelector('button[data-id="a0B000000000009AAA"]').click();
+    await Promise.resolve();
+    element.shadowRoot.querySelector('[data-id="start-withdraw"]').click();
+    await Promise.resolve();
+    expect(element.shadowRoot.querySelector('[data-id="detail"]')).not.toBeNull();
+    await expect(element).toBeAccessible();
+  });
+});

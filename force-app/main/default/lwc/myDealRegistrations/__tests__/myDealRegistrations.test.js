@@ -1,0 +1,328 @@
+import { createElement } from 'lwc';
+import MyDealRegistrations from 'c/myDealRegistrations';
+import getMyRegistrations from '@salesforce/apex/DealRegistrationPortalController.getMyRegistrations';
+import getRegistration from '@salesforce/apex/DealRegistrationPortalController.getRegistration';
+import withdraw from '@salesforce/apex/DealRegistrationPortalController.withdraw';
+import requestExtension from '@salesforce/apex/DealRegistrationPortalController.requestExtension';
+import askStatus from '@salesforce/apex/DealAssistController.askStatus';
+import { refreshApex } from '@salesforce/apex';
+import { subscribe, isEmpEnabled, emit, reset as resetEmp } from 'lightning/empApi';
+
+const REGISTRATIONS = require('./data/registrations.json');
+const ASK_ANSWER = require('./data/askAnswer.json');
+const ASK_UNAVAILABLE = require('./data/askUnavailable.json');
+
+jest.mock(
+  '@salesforce/apex/DealRegistrationPortalController.getMyRegistrations',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/DealRegistrationPortalController.getPriorCustomers',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock('@salesforce/apex/DealRegistrationPortalController.withdraw', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/apex/DealRegistrationPortalController.requestExtension',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true
+  }
+);
+jest.mock('@salesforce/apex/DealAssistController.askStatus', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+// Used by the embedded c-deal-registration-form.
+jest.mock(
+  '@salesforce/apex/DealRegistrationPortalController.getRegistration',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true
+  }
+);
+jest.mock('@salesforce/apex/DealRegistrationPortalController.saveDraft', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/DealRegistrationPortalController.submit', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/apex/DealRegistrationPortalController.precheck',
+  () => ({ default: jest.fn(() => Promise.resolve({ available: false })) }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/DealRegistrationPortalController.suggestAccounts',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true
+  }
+);
+jest.mock('@salesforce/apex/DealAssistController.parseText', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+jest.mock(
+  '@salesforce/label/c.DR_Portal_List_Empty_Filtered',
+  () => ({ default: 'No registrations with status {0}.' }),
+  {
+    virtual: true
+  }
+);
+
+const CHANNEL = '/event/Deal_Scored__e';
+
+async function flush() {
+  for (let i = 0; i < 6; i += 1) {
+    // eslint-disable-next-line no-await-in-loop
+    await Promise.resolve();
+  }
+}
+
+async function mount() {
+  const element = createElement('c-my-deal-registrations', { is: MyDealRegistrations });
+  document.body.appendChild(element);
+  await flush();
+  return element;
+}
+
+function byId(element, id) {
+  return element.shadowRoot.querySelector(`[data-id="${id}"]`);
+}
+
+async function select(element, registrationId) {
+  element.shadowRoot.querySelector(`button[data-id="${registrationId}"]`).click();
+  await flush();
+}
+
+async function typeInto(node, value) {
+  node.value = value;
+  node.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+  await flush();
+}
+
+describe('c-my-deal-registrations', () => {
+  beforeEach(() => {
+    getRegistration.mockResolvedValue(REGISTRATIONS[1]);
+  });
+
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+    resetEmp();
+  });
+
+  describe('wire data and errors', () => {
+    it('lists the company registrations with status, dates and the partner-safe reason', async () => {
+      const element = await mount();
+      getMyRegistrations.emit(REGISTRATIONS);
+      await flush();
+      const rows = element.shadowRoot.querySelectorAll('tbody tr');
+      expect(rows.length).toBe(4);
+      const approved = element.shadowRoot.querySelector('tr[data-row="a0B000000000009AAA"]');
+      const cells = Array.from(approved.querySelectorAll('td')).map((td) => td.textContent.trim());
+      expect(cells[0]).toBe('Umbrella GmbH');
+      expect(cells[1]).toBe('Approved');
+      expect(cells[4]).toBe('Approved. Your deal is protected for 90 days.');
+      const dates = approved.querySelectorAll('lightning-formatted-date-time');
+      expect(dates[0].value).toBe('2026-09-01T08:00:00.000Z');
+      expect(dates[1].value).toBe('2026-12-01');
+      expect(byId(element, 'empty')).toBeNull();
+    });
+
+    it('shows the error panel when the registrations cannot be loaded', async () => {
+      const element = await mount();
+      getMyRegistrations.error({ message: 'Your user is not linked to a partner account' });
+      await flush();
+      const panel = element.shadowRoot.querySelector('c-error-panel');
+      expect(panel.errors).toEqual(expect.objectContaining({ body: expect.anything() }));
+      expect(element.shadowRoot.querySelector('table')).toBeNull();
+    });
+
+    it('filters by status through the wire and says when nothing matches', async () => {
+      const element = await mount();
+      getMyRegistrations.emit(REGISTRATIONS);
+      await flush();
+      expect(getMyRegistrations.getLastConfig()).toEqual({ status: null });
+      const filter = byId(element, 'status-filter');
+      expect(filter.options[0].value).toBe('');
+      expect(filter.options.map((o) => o.value)).toContain('More Info Requested');
+      filter.dispatchEvent(new CustomEvent('change', { detail: { value: 'Rejected' } }));
+      await flush();
+      expect(getMyRegistrations.getLastConfig()).toEqual({ status: 'Rejected' });
+      getMyRegistrations.emit([]);
+      await flush();
+      expect(byId(element, 'empty').textContent).toBe('No registrations with status Rejected.');
+    });
+  });
+
+  describe('detail and next steps', () => {
+    it('shows the next step for an approved registration and sends an extension request with a reason', async () => {
+      requestExtension.mockResolvedValue(undefined);
+      const element = await mount();
+      getMyRegistrations.emit(REGISTRATIONS);
+      await flush();
+      await select(element, 'a0B000000000009AAA');
+      expect(byId(element, 'next-step').textContent).toContain('c.DR_Portal_List_Next_Approved');
+      expect(byId(element, 'detail-message').textContent).toContain('Approved. Your deal is protected');
+      expect(byId(element, 'edit-form')).toBeNull();
+
+      byId(element, 'start-extension').click();
+      await flush();
+      byId(element, 'confirm-action').click();
+      await flush();
+      expect(requestExtension).not.toHaveBeenCalled();
+      expect(byId(element, 'action-reason-error').textContent.trim()).toBe(
+        'c.DR_Portal_List_Reason_Required'
+      );
+
+      await typeInto(byId(element, 'action-reason'), 'Customer moved signature to January');
+      const toast = jest.fn();
+      element.addEventListener('lightning__showtoast', toast);
+      byId(element, 'confirm-action').click();
+      await flush();
+      expect(requestExtension).toHaveBeenCalledWith({
+        registrationId: 'a0B000000000009AAA',
+        reason: 'Customer moved signature to January'
+      });
+      expect(toast).toHaveBeenCalledTimes(1);
+      expect(refreshApex).toHaveBeenCalledTimes(1);
+      expect(byId(element, 'action-panel')).toBeNull();
+    });
+
+    it('keeps the reason and shows the error when a withdrawal fails', async () => {
+      withdraw.mockRejectedValue({ body: { message: 'This registration can no longer be withdrawn' } });
+      const element = await mount();
+      getMyRegistrations.emit(REGISTRATIONS);
+      await flush();
+      await select(element, 'a0B000000000008AAA');
+      expect(byId(element, 'start-extension')).toBeNull();
+      byId(element, 'start-withdraw').click();
+      await flush();
+      await typeInto(byId(element, 'action-reason'), 'Customer chose another vendor');
+      byId(element, 'confirm-action').click();
+      await flush();
+      expect(withdraw).toHaveBeenCalledWith({
+        registrationId: 'a0B000000000008AAA',
+        reason: 'Customer chose another vendor'
+      });
+      const panel = byId(element, 'action-panel').querySelector('c-error-panel');
+      expect(panel.errors).toEqual({ body: { message: 'This registration can no longer be withdrawn' } });
+      expect(byId(element, 'action-reason').value).toBe('Customer chose another vendor');
+      expect(refreshApex).not.toHaveBeenCalled();
+    });
+
+    it('opens the form to answer a more-information request and refreshes after submit', async () => {
+      const element = await mount();
+      getMyRegistrations.emit(REGISTRATIONS);
+      await flush();
+      await select(element, 'a0B000000000007AAA');
+      expect(byId(element, 'next-step').textContent).toContain('c.DR_Portal_List_Next_More_Info');
+      const form = byId(element, 'edit-form').querySelector('c-deal-registration-form');
+      expect(form.recordId).toBe('a0B000000000007AAA');
+      form.dispatchEvent(
+        new CustomEvent('submitted', { detail: { id: 'a0B000000000007AAA', status: 'Submitted' } })
+      );
+      await flush();
+      expect(refreshApex).toHaveBeenCalledTimes(1);
+      // the refreshed row is no longer editable, but the form stays to show its acknowledgment
+      getMyRegistrations.emit(
+        REGISTRATIONS.map((r) => {
+          if (r.id !== 'a0B000000000007AAA') return r;
+          return { ...r, status: 'Submitted', canEdit: false, canRespond: false };
+        })
+      );
+      await flush();
+      expect(byId(element, 'detail-status').textContent).toBe('Submitted');
+      expect(byId(element, 'edit-form')).not.toBeNull();
+    });
+
+    it('answers a status question, or says plainly that answers are unavailable', async () => {
+      askStatus.mockResolvedValueOnce(ASK_ANSWER).mockResolvedValueOnce(ASK_UNAVAILABLE);
+      const element = await mount();
+      getMyRegistrations.emit(REGISTRATIONS);
+      await flush();
+      await select(element, 'a0B000000000008AAA');
+      await typeInto(byId(element, 'ask-question'), 'Why is it still in review?');
+      byId(element, 'ask-button').click();
+      await flush();
+      expect(askStatus).toHaveBeenCalledWith({
+        dealId: 'a0B000000000008AAA',
+        question: 'Why is it still in review?'
+      });
+      expect(byId(element, 'answer').textContent).toBe(ASK_ANSWER.answer);
+      expect(byId(element, 'answer-next').textContent).toContain(ASK_ANSWER.nextStep);
+      byId(element, 'ask-button').click();
+      await flush();
+      expect(byId(element, 'answer')).toBeNull();
+      expect(byId(element, 'answer-unavailable').textContent.trim()).toBe('c.DR_Portal_List_Ask_Unavailable');
+    });
+  });
+
+  describe('live update', () => {
+    it('subscribes to Deal_Scored__e and refreshes when one of its registrations is scored', async () => {
+      const element = await mount();
+      getMyRegistrations.emit(REGISTRATIONS);
+      await flush();
+      expect(subscribe).toHaveBeenCalledWith(CHANNEL, -1, expect.any(Function));
+      expect(byId(element, 'live-state').textContent).toBe('c.DR_Portal_List_Live_On');
+
+      emit(CHANNEL, { Deal_Registration_Id__c: 'a0B000000000099AAA', Status__c: 'In Review' });
+      await flush();
+      expect(refreshApex).not.toHaveBeenCalled(); // not one of ours
+
+      emit(CHANNEL, { Deal_Registration_Id__c: 'a0B000000000008', Status__c: 'Approved' });
+      await flush();
+      expect(refreshApex).toHaveBeenCalledTimes(1);
+    });
+
+    it('falls back to the refresh button and refresh-on-focus when streaming is not available', async () => {
+      subscribe.mockRejectedValueOnce(new Error('403 Forbidden: /meta/handshake'));
+      const element = await mount();
+      getMyRegistrations.emit(REGISTRATIONS);
+      await flush();
+      expect(byId(element, 'live-state').textContent).toBe('c.DR_Portal_List_Live_Off');
+      byId(element, 'refresh').click();
+      await flush();
+      expect(refreshApex).toHaveBeenCalledTimes(1);
+      window.dispatchEvent(new CustomEvent('focus'));
+      await flush();
+      expect(refreshApex).toHaveBeenCalledTimes(2);
+    });
+
+    it('does not subscribe when empApi is disabled for the user', async () => {
+      isEmpEnabled.mockResolvedValueOnce(false);
+      const element = await mount();
+      expect(subscribe).not.toHaveBeenCalled();
+      expect(byId(element, 'live-state').textContent).toBe('c.DR_Portal_List_Live_Off');
+    });
+
+    it('stops listening for focus when removed from the page', async () => {
+      subscribe.mockRejectedValueOnce(new Error('no streaming'));
+      const element = await mount();
+      getMyRegistrations.emit(REGISTRATIONS);
+      await flush();
+      document.body.removeChild(element);
+      window.dispatchEvent(new CustomEvent('focus'));
+      await flush();
+      expect(refreshApex).not.toHaveBeenCalled();
+    });
+  });
+
+  it('opens a new registration form from the header', async () => {
+    const element = await mount();
+    expect(byId(element, 'new-form')).toBeNull();
+    byId(element, 'new-registration').click();
+    await flush();
+    expect(byId(element, 'new-form').querySelector('c-deal-registration-form')).not.toBeNull();
+  });
+});
