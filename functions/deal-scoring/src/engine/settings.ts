@@ -1,0 +1,30 @@
+import type { Settings } from '../schemas';
+
+/** Settings with every default applied (the defaults of Deal_Scoring_Setting__mdt). */
+export interface ResolvedSettings {
+  reviewThreshold: number;
+  conflictThreshold: number;
+  highValueAmount: number;
+  protectionDays: number;
+  asOf: string;
+}
+
+export const DEFAULT_SETTINGS = {
+  reviewThreshold: 70,
+  conflictThreshold: 0.82,
+  highValueAmount: 250_000,
+  protectionDays: 90
+} as const;
+
+/** Similarity from which a non-conflicting candidate is still mentioned as a possible match. */
+export const NEAR_MISS_FLOOR = 0.65;
+
+export function resolveSettings(s: Settings | undefined, today: string): ResolvedSettings {
+  return {
+    reviewThreshold: s?.reviewThreshold ?? DEFAULT_SETTINGS.reviewThreshold,
+    conflictThreshold: s?.conflictThreshold ?? DEFAULT_SETTINGS.conflictThreshold,
+    highValueAmount: s?.highValueAmount ?? DEFAULT_SETTINGS.highValueAmount,
+    protectionDays: s?.protectionDays ?? DEFAULT_SETTINGS.protectionDays,
+    asOf: s?.asOf ?? today
+  };
+}

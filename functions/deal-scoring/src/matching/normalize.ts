@@ -1,0 +1,408 @@
+import { boundedOsa } from './distance';
+
+/**
+ * Company-name normalization: what two spellings of one company have in common.
+ *
+ * "The ACME Corp. (EMEA)" -> tokens ["acme"], with notes that a legal form and a region
+ * qualifier were removed. Steps: Unicode folding (accents, ß, æ, ø), "&" -> "and", dotted
+ * initials joined ("I.B.M." -> "ibm"), punctuation to spaces, leading "The", trailing legal forms
+ * in many languages, trailing or parenthesized country/region qualifiers (subsidiaries written
+ * "X Germany" or "X (EMEA)"), stop words, abbreviations and plural endings.
+ */
+
+/** Legal-form tokens (after folding; dotted forms like "S.p.A." arrive joined as "spa"). */
+const LEGAL_FORMS = new Set(
+  (
+    'inc incorporated corp corporation co cos company companies llc llp lllp lp ltd limited plc pllc pc ' +
+    'gmbh mbh ag kg kgaa ohg ug ev se sa sas sasu sarl eurl sca scs snc spa srl sapa sl slu sll ' +
+    'bv nv vof cv bvba sprl pty pte sdn bhd tbk kk gk yk oy oyj ab hb kb asa as aps amba ' +
+    'sro spol zrt kft bt nyrt doo dd ad ead jsc pjsc oao ooo zao pao ltda lda sab cia cie ' +
+    'pvt private publ public ulc lc na fsb sccl scrl sal sae wll fze fzco fzc fzllc'
+  ).split(' ')
+);
+/** Multi-token legal forms, matched at the end of the name. */
+const LEGAL_PHRASES: string[][] = [
+  ['kabushiki', 'kaisha'],
+  ['godo', 'kaisha'],
+  ['sociedad', 'anonima'],
+  ['societe', 'anonyme'],
+  ['societa', 'per', 'azioni'],
+  ['public', 'limited', 'company'],
+  ['limited', 'liability', 'company'],
+  ['naamloze', 'vennootschap'],
+  ['besloten', 'vennootschap'],
+  ['aktiengesellschaft'],
+  ['sp', 'zoo'],
+  ['de', 'cv'],
+  ['co', 'kg']
+];
+
+/** Country and region words: a trailing qualifier that names a subsidiary of the same group. */
+const REGION_WORDS = new Set(
+  (
+    'emea apac latam amer americas na nam noram europe european eu asia pacific asiapac anz mena dach ' +
+    'benelux nordics nordic scandinavia global worldwide ' +
+    'germany deutschland france uk britain england scotland ireland usa us canada mexico ' +
+    'brasil brazil argentina chile colombia peru spain espana italy italia portugal netherlands nederland ' +
+    'belgium belgie belgique switzerland schweiz suisse svizzera austria osterreich poland polska ' +
+    'sweden sverige norway norge denmark danmark finland suomi czech czechia hungary romania greece turkey ' +
+    'israel uae dubai saudi arabia egypt africa nigeria kenya india china japan nippon korea singapore ' +
+    'malaysia indonesia thailand vietnam philippines australia zealand nz hongkong taiwan'
+  ).split(' ')
+);
+/** Two-letter country codes: a region only inside parentheses ("Acme (DE)"), never as a last word. */
+const COUNTRY_CODES = new Set(
+  'de fr gb es it nl ch at ca jp cn in au nz br mx se no dk fi pl ie be pt sg hk kr za ae'.split(' ')
+);
+
+/** Two-word regions, matched at the end ("north america", "hong kong"). */
+const REGION_PHRASES: string[][] = [
+  ['north', 'america'],
+  ['south', 'america'],
+  ['latin', 'america'],
+  ['united', 'kingdom'],
+  ['united', 'states'],
+  ['hong', 'kong'],
+  ['new', 'zealand'],
+  ['south', 'africa'],
+  ['middle', 'east'],
+  ['asia', 'pacific'],
+  ['great', 'britain']
+];
+
+const ABBREVIATIONS: Record<string, string> = {
+  intl: 'international',
+  int: 'international',
+  mfg: 'manufacturing',
+  svcs: 'services',
+  svc: 'services',
+  natl: 'national',
+  assn: 'association',
+  assoc: 'associates',
+  bros: 'brothers',
+  univ: 'university',
+  hosp: 'hospital',
+  ctr: 'center',
+  centre: 'center',
+  tech: 'technology',
+  techs: 'technologies',
+  technologies: 'technology',
+  sys: 'systems',
+  labs: 'laboratories',
+  lab: 'laboratories',
+  mgmt: 'management',
+  grp: 'group',
+  hldgs: 'holdings',
+  ind: 'industries',
+  inds: 'industries',
+  st: 'saint',
+  mt: 'mount',
+  ft: 'fort',
+  fin: 'financial',
+  ins: 'insurance'
+};
+
+/** Singular, unabbreviated form: "Technologies" / "Tech" -> "technology", "Systems" -> "system". */
+function stem(token: string): string {
+  const expanded = ABBREVIATIONS[token] ?? token;
+  if (expanded.length > 5 && expanded.endsWith('ies')) return expanded.slice(0, -3) + 'y';
+  // Plural endings; keep short words and "-ss" / "-us" / "-is" endings.
+  if (expanded.length > 4 && expanded.endsWith('s') && !/(ss|us|is)$/.test(expanded))
+    return expanded.slice(0, -1);
+  return expanded;
+}
+
+const stemmedSet = (words: string): Set<string> => new Set(words.split(' ').flatMap((w) => [w, stem(w)]));
+
+const STOP_WORDS = new Set([
+  'the',
+  'and',
+  'of',
+  'de',
+  'la',
+  'le',
+  'les',
+  'du',
+  'des',
+  'der',
+  'die',
+  'das',
+  'und',
+  'et',
+  'for',
+  'fur',
+  'von',
+  'van',
+  'den',
+  'del',
+  'di',
+  'da'
+]);
+
+/**
+ * Words that say what kind of business, not which one. They count less when deciding whether two
+ * names are the same company ("Delta Air Lines" vs "Delta Faucet" turns on "faucet", not "air").
+ */
+const INDUSTRY_WORDS = stemmedSet(
+  'bank banc banco banque bancorp air airline airlines airways lines aviation systems system solutions ' +
+    'solution services service technologies technology tech software hardware consulting consultants ' +
+    'consultancy management capital financial finance insurance assurance investments investment ' +
+    'partners associates enterprises enterprise industries industry manufacturing engineering ' +
+    'construction logistics transport transportation shipping motor motors automotive auto foods food ' +
+    'beverages pharma pharmaceuticals pharmaceutical labs laboratories laboratory networks network ' +
+    'communications telecom telecommunications media digital data energy power electric electrical ' +
+    'electronics health healthcare medical hospital hospitals clinic university college school trust ' +
+    'national american british french german swiss dutch canadian australian japanese chinese indian ' +
+    'deutsche deutscher first united general new north south east west central pacific atlantic ' +
+    'resources products retail stores store home chemical chemicals steel oil gas petroleum mining ' +
+    'realty properties property real estate hotels hotel resorts entertainment studios games security ' +
+    'securities life mutual credit union federal royal standard consolidated allied advanced applied ' +
+    'integrated innovative creative smart cloud analytics research design marketing sales trading ' +
+    'supply supplies equipment machines machinery instruments devices controls sciences science bio ' +
+    'biotech therapeutics diagnostics foundation institute agency studio works werke partner center ' +
+    'centre mobile wireless express airlines cargo freight bancshares bankshares savings loan homes ' +
+    'business international'
+);
+/** Corporate-structure words: almost as empty as a legal form ("Quitzon Group" = "Quitzon"). */
+const STRUCTURE_WORDS = stemmedSet(
+  'group grp holding holdings company companies co intl international global worldwide'
+);
+
+export const GENERIC_WEIGHT = 0.45;
+export const STRUCTURE_WEIGHT = 0.15;
+
+export interface NormalizedName {
+  /** Core tokens: legal forms, region qualifiers and stop words removed, abbreviations expanded. */
+  tokens: string[];
+  /** Token weights (1 distinctive, less for industry and structure words). */
+  weights: number[];
+  /** Sum of weights. */
+  weight: number;
+  /** tokens.join(' '): equal keys = same name. */
+  key: string;
+  /** The words as written (not expanded or stemmed), joined: equal = same name up to spacing. */
+  compact: string;
+  /** Initials of the core tokens ("International Business Machines" -> "ibm"). */
+  initials: string;
+  /** True when a legal form (Inc, GmbH, S.p.A. ...) was removed. */
+  legalRemoved: boolean;
+  /** Region qualifier removed, as written ("germany", "emea"); empty when none. */
+  region: string;
+}
+
+const COMBINING = /[\u0300-\u036f]/g;
+const FOLD: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i'
+};
+const FOLD_RE = /[ßæœøłđðþı]/g;
+
+/** Lower-case ASCII-ish folding: "Société Générale" -> "societe generale", "Börse" -> "borse". */
+export function foldText(raw: string): string {
+  return raw
+    .normalize('NFKD')
+    .replace(COMBINING, '')
+    .toLowerCase()
+    .replace(FOLD_RE, (c) => FOLD[c] ?? c);
+}
+
+function tokenWeight(token: string): number {
+  if (STRUCTURE_WORDS.has(token)) return STRUCTURE_WEIGHT;
+  if (INDUSTRY_WORDS.has(token)) return GENERIC_WEIGHT;
+  return 1;
+}
+
+function endsWithPhrase(tokens: string[], phrase: string[]): boolean {
+  if (tokens.length < phrase.length) return false;
+  const off = tokens.length - phrase.length;
+  for (let i = 0; i < phrase.length; i++) if (tokens[off + i] !== phrase[i]) return false;
+  return true;
+}
+
+function hasDistinctive(tokens: string[]): boolean {
+  return tokens.some((t) => !STOP_WORDS.has(t) && tokenWeight(t) === 1 && !LEGAL_FORMS.has(t));
+}
+
+/** Splits folded text into tokens, joining runs of single letters ("i b m" -> "ibm"). */
+function tokenize(folded: string): string[] {
+  // "AT&T", "P&G": an ampersand between single letters is part of an acronym.
+  const text = folded
+    .replace(/\b([a-z0-9])\s*&\s*([a-z0-9])\b/g, '$1$2')
+    .replace(/&|\+/g, ' and ')
+    .replace(/[''`´]/g, '');
+  const raw = text.split(/[^a-z0-9]+/).filter((t) => t.length > 0);
+  const out: string[] = [];
+  let run = '';
+  for (const t of raw) {
+    if (t.length === 1 && /[a-z]/.test(t)) {
+      run += t;
+      continue;
+    }
+    if (run) {
+      out.push(run);
+      run = '';
+    }
+    out.push(t);
+  }
+  if (run) out.push(run);
+  return out;
+}
+
+/** Legal forms written before the name: "PT Bank Mandiri", "Kabushiki Kaisha Toshiba", "OOO Yandex". */
+const LEADING_LEGAL = new Set(
+  'pt ooo oao zao pao pjsc jsc kk inc llc ltd plc gmbh corp corporation limited incorporated llp'.split(' ')
+);
+function stripLeadingLegal(tokens: string[]): boolean {
+  if (tokens.length > 2 && tokens[0] === 'kabushiki' && tokens[1] === 'kaisha') {
+    tokens.splice(0, 2);
+    return true;
+  }
+  if (tokens.length > 1 && LEADING_LEGAL.has(tokens[0] as string)) {
+    tokens.shift();
+    return true;
+  }
+  return false;
+}
+
+const TYPO_PRONE_LEGAL = ['inc', 'llc', 'ltd', 'plc', 'gmbh', 'corp'];
+/** Real words one letter away from a legal form: never treated as a mistyped legal form. */
+const NOT_LEGAL = new Set(
+  'inn ind int inch lid led lte plo pla corn core cord card carp coup gmb lcd ltc inca'.split(' ')
+);
+function isMistypedLegal(token: string): boolean {
+  if (token.length < 2 || token.length > 5 || NOT_LEGAL.has(token)) return false;
+  for (const form of TYPO_PRONE_LEGAL) {
+    if (Math.abs(form.length - token.length) <= 1 && boundedOsa(form, token, 1) <= 1) return true;
+  }
+  return false;
+}
+
+const GLUED_LEGAL = /^(.{3,}?)(plc|llc|ltd|gmbh)$/;
+
+function stripTrailingLegal(tokens: string[]): boolean {
+  let removed = false;
+  let changed = true;
+  while (changed && tokens.length > 1) {
+    changed = false;
+    for (const phrase of LEGAL_PHRASES) {
+      if (tokens.length > phrase.length && endsWithPhrase(tokens, phrase)) {
+        tokens.splice(tokens.length - phrase.length, phrase.length);
+        removed = changed = true;
+      }
+    }
+    const last = tokens[tokens.length - 1] as string;
+    if (tokens.length > 1 && (LEGAL_FORMS.has(last) || STOP_WORDS.has(last))) {
+      if (LEGAL_FORMS.has(last)) removed = true;
+      tokens.pop();
+      changed = true;
+    }
+  }
+  // "Kling Inx", "Mayer LtZ": a mistyped legal form as the last word.
+  const lastWord = tokens[tokens.length - 1];
+  if (!removed && tokens.length > 1 && lastWord && isMistypedLegal(lastWord)) {
+    tokens.pop();
+    removed = true;
+  }
+  // "SchummPLC": a legal form glued to the last word.
+  const last = tokens[tokens.length - 1];
+  if (!removed && last) {
+    const m = GLUED_LEGAL.exec(last);
+    if (m) {
+      tokens[tokens.length - 1] = m[1] as string;
+      removed = true;
+    }
+  }
+  return removed;
+}
+
+function stripTrailingRegion(tokens: string[]): string {
+  const removed: string[] = [];
+  let changed = true;
+  while (changed && tokens.length > 1) {
+    changed = false;
+    for (const phrase of REGION_PHRASES) {
+      if (tokens.length > phrase.length && endsWithPhrase(tokens, phrase)) {
+        const rest = tokens.slice(0, tokens.length - phrase.length);
+        if (!hasDistinctive(rest) || rest[rest.length - 1] === 'of') continue;
+        removed.unshift(...phrase);
+        tokens.length = rest.length;
+        changed = true;
+      }
+    }
+    const last = tokens[tokens.length - 1] as string;
+    if (tokens.length > 1 && REGION_WORDS.has(last)) {
+      const rest = tokens.slice(0, -1);
+      // "Bank of America", "Air France": the region is the name, not a qualifier.
+      if (hasDistinctive(rest) && rest[rest.length - 1] !== 'of') {
+        removed.unshift(last);
+        tokens.pop();
+        changed = true;
+      }
+    }
+  }
+  return removed.join(' ');
+}
+
+/** Normalizes one company name. Never throws; an empty or symbol-only name gives empty tokens. */
+export function normalizeName(raw: string): NormalizedName {
+  const folded = foldText(raw);
+  // Parenthesized qualifiers: "(EMEA)", "(Deutschland) GmbH" are regions; other content is kept.
+  let region = '';
+  let parenLegal = false;
+  const withoutParens = folded.replace(/\(([^()]*)\)/g, (_m, inner: string) => {
+    const inside = tokenize(inner);
+    const isRegion = (t: string) => REGION_WORDS.has(t) || COUNTRY_CODES.has(t);
+    if (inside.length > 0 && inside.every((t) => isRegion(t) || LEGAL_FORMS.has(t))) {
+      if (inside.some(isRegion)) region = region ? `${region} ${inner.trim()}` : inner.trim();
+      else parenLegal = true;
+      return ' ';
+    }
+    return ` ${inner} `;
+  });
+  const tokens = tokenize(withoutParens);
+  if (tokens.length > 1 && tokens[0] === 'the') tokens.shift();
+  let legalRemoved = stripLeadingLegal(tokens) || parenLegal;
+  legalRemoved = stripTrailingLegal(tokens) || legalRemoved;
+  const trailingRegion = stripTrailingRegion(tokens);
+  if (trailingRegion) {
+    region = region ? `${trailingRegion} ${region}` : trailingRegion;
+    // "Acme Deutschland GmbH": the legal form may sit before and after the region.
+    legalRemoved = stripTrailingLegal(tokens) || legalRemoved;
+  }
+  const core: string[] = [];
+  let compact = '';
+  for (const t of tokens) {
+    compact += t;
+    if (STOP_WORDS.has(t) && tokens.length > 1) continue;
+    core.push(stem(t));
+  }
+  const weights = core.map(tokenWeight);
+  let weight = 0;
+  for (const w of weights) weight += w;
+  let initials = '';
+  for (const t of core) initials += t[0];
+  return {
+    tokens: core,
+    weights,
+    weight,
+    key: core.join(' '),
+    compact,
+    initials,
+    legalRemoved,
+    region
+  };
+}
+
+/** The blocking / storage key (what `CompanyNameKey.of` computes in Apex): the compact key. */
+export function nameKey(raw: string): string {
+  return normalizeName(raw).compact;
+}
+
+export const __test = { LEGAL_FORMS, REGION_WORDS, INDUSTRY_WORDS, STRUCTURE_WORDS, tokenWeight };

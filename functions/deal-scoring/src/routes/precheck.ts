@@ -1,0 +1,25 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { PrecheckRequest, PrecheckResponse } from '../schemas';
+import { precheck } from '../engine/precheck';
+import { ERROR_RESPONSES } from './errorResponses';
+
+/** POST /v1/precheck: one draft while the partner types (missing fields, duplicates, hints). */
+export const precheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/precheck',
+    {
+      schema: {
+        operationId: 'precheckDraft',
+        summary: 'Check a draft registration: completeness, missing fields, likely duplicates',
+        tags: ['scoring'],
+        security: [{ bearerAuth: [] }],
+        body: PrecheckRequest,
+        response: {
+          200: { ...PrecheckResponse, description: 'Completeness and partner-safe hints' },
+          ...ERROR_RESPONSES
+        }
+      }
+    },
+    async (request) => precheck(request.body)
+  );
+};
