@@ -19,7 +19,10 @@ const steps = [
   ['ESLint', 'npx', ['--no-install', 'eslint', '--max-warnings=0', '.']],
   ['Prettier', 'npx', ['--no-install', 'prettier', '--check', '.']],
   ['Jest (LWC + Node)', 'npx', ['--no-install', 'jest', '--ci']],
-  ['Apex semantic check (apex-ls)', 'node', ['scripts/check-apex.mjs']]
+  ['Apex semantic check (apex-ls)', 'node', ['scripts/check-apex.mjs']],
+  ['PMD Apex rules (ruleset.xml)', 'node', ['scripts/check-pmd.mjs']],
+  ['Metadata schema and references', 'node', ['scripts/check-metadata.mjs']],
+  ['sf project convert source (package.xml)', 'node', ['scripts/check-convert.mjs']]
 ];
 
 const only = process.argv.slice(2);
