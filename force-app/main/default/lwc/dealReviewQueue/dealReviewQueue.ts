@@ -1,0 +1,432 @@
+import { LightningElement, wire } from 'lwc';
+import {
+  subscribe as empSubscribe,
+  unsubscribe as empUnsubscribe,
+  onError as empOnError,
+  type EmpSubscription
+} from 'lightning/empApi';
+import {
+  publish,
+  subscribe as lmsSubscribe,
+  unsubscribe as lmsUnsubscribe,
+  MessageContext,
+  type MessageSubscription
+} from 'lightning/messageService';
+import DEAL_SELECTION from '@salesforce/messageChannel/Deal_Selection__c';
+import getQueue from '@salesforce/apex/DealReviewController.getQueue';
+import getConsoleSettings from '@salesforce/apex/DealReviewController.getConsoleSettings';
+import { LABELS } from './labels';
+
+/** Platform event channel the scoring bridge publishes after every scoring. */
+export const SCORED_CHANNEL = '/event/Deal_Scored__e';
+/** Rows per request; the Apex controller accepts 1-200. */
+export const PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 200;
+/** Several events in a burst (a batch was scored) cause one refresh, this long after the last. */
+export const REFRESH_DEBOUNCE_MS = 750;
+
+type SortDirection = 'asc' | 'desc';
+
+interface Option {
+  label: string;
+  value: string;
+}
+
+interface RowView extends DealReviewQueueRow {
+  triageLabel: string;
+  tierLabel: string;
+  ageClass: string;
+  ageIcon: string | null;
+  ageIconText: string;
+}
+
+interface Filters {
+  triage: string;
+  region: string;
+  tier: string;
+  band: string;
+  overdueOnly: boolean;
+}
+
+function format(template: string, ...values: (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (match, i: string) => {
+    const value = values[Number(i)];
+    return value === undefined ? match : String(value);
+  });
+}
+
+function labelOf(prefix: string, value: string | null | undefined, fallback = ''): string {
+  if (!value) return fallback;
+  const key = `${prefix}_${value}` as keyof typeof LABELS;
+  return (LABELS[key] as string | undefined) ?? value;
+}
+
+const SORTABLE = new Set(['name', 'score', 'partnerName', 'customerName', 'value', 'ageHours']);
+
+/**
+ * The channel manager's review queue: registrations waiting for a human, sortable, filterable and
+ * paged (keyset cursor from Apex, infinite scrolling plus a "Load more" button for keyboard users).
+ * Refreshes in place when Deal_Scored__e arrives or a decision is announced on Deal_Selection__c,
+ * keeping the selected row; selecting a row publishes its id on Deal_Selection__c.
+ */
+export default class DealReviewQueue extends LightningElement {
+  labels = LABELS;
+
+  @wire(MessageContext as never)
+  messageContext: unknown;
+
+  rows: RowView[] = [];
+  totalCount = 0;
+  hasMore = false;
+  nextCursor: string | null = null;
+  loading = false;
+  loadingMore = false;
+  error: unknown = null;
+  settingsError: unknown = null;
+  settings: DealReviewConsoleSettings | null = null;
+  liveUnavailable = false;
+  statusMessage = '';
+  loadedOnce = false;
+
+  filters: Filters = { triage: '', region: '', tier: '', band: '', overdueOnly: false };
+  sortedBy = 'ageHours';
+  sortedDirection: SortDirection = 'desc';
+  selectedId: string | null = null;
+
+  private requestSeq = 0;
+  private empSubscription: EmpSubscription | null = null;
+  private lmsSubscription: MessageSubscription | null = null;
+  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  private disconnected = false;
+
+  override connectedCallback(): void {
+    this.disconnected = false;
+    this.loadSettings();
+    this.reload();
+    this.subscribeToScoring();
+    this.subscribeToDecisions();
+  }
+
+  override disconnectedCallback(): void {
+    this.disconnected = true;
+    if (this.refreshTimer) {
+      globalThis.clearTimeout(this.refreshTimer);
+      this.refreshTimer = null;
+    }
+    if (this.empSubscription) {
+      empUnsubscribe(this.empSubscription);
+      this.empSubscription = null;
+    }
+    lmsUnsubscribe(this.lmsSubscription);
+    this.lmsSubscription = null;
+  }
+
+  // ------------------------------------------------------------ data
+
+  private async loadSettings(): Promise<void> {
+    try {
+      this.settings = await getConsoleSettings();
+      this.settingsError = null;
+    } catch (e) {
+      this.settingsError = e;
+    }
+  }
+
+  private buildQuery(cursor: string | null, pageSize: number): DealReviewQueueQuery {
+    const f = this.filters;
+    return {
+      triage: f.triage ? [f.triage] : [],
+      regions: f.region ? [f.region] : [],
+      partnerTiers: f.tier ? [f.tier] : [],
+      valueBands: f.band ? [f.band] : [],
+      overdueOnly: f.overdueOnly,
+      sortBy: this.sortedBy,
+      sortDirection: this.sortedDirection,
+      pageSize,
+      cursor
+    };
+  }
+
+  /** First page for the current filters and sort; the list is replaced. */
+  async reload(): Promise<void> {
+    const seq = ++this.requestSeq;
+    this.loading = true;
+    try {
+      const page = await getQueue({ query: this.buildQuery(null, PAGE_SIZE) });
+      if (seq !== this.requestSeq || this.disconnected) return;
+      this.applyPage(page, false);
+      this.error = null;
+    } catch (e) {
+      if (seq !== this.requestSeq) return;
+      this.error = e;
+      this.rows = [];
+      this.totalCount = 0;
+      this.hasMore = false;
+    } finally {
+      if (seq === this.requestSeq) {
+        this.loading = false;
+        this.loadedOnce = true;
+      }
+    }
+  }
+
+  /** The next page, appended. */
+  async loadMore(): Promise<void> {
+    if (!this.hasMore || this.loadingMore || this.loading || !this.nextCursor) return;
+    const seq = this.requestSeq;
+    this.loadingMore = true;
+    try {
+      const page = await getQueue({ query: this.buildQuery(this.nextCursor, PAGE_SIZE) });
+      if (seq !== this.requestSeq || this.disconnected) return;
+      this.applyPage(page, true);
+      this.error = null;
+    } catch (e) {
+      if (seq === this.requestSeq) this.error = e;
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  /**
+   * Re-reads as many rows as are loaded now, in place: the same array positions are updated, the
+   * selection is kept and the table is never unmounted, so the manager's scroll position stays.
+   */
+  async refreshInPlace(): Promise<void> {
+    const seq = ++this.requestSeq;
+    const wanted = Math.max(this.rows.length, PAGE_SIZE);
+    try {
+      const page = await this.collect(seq, wanted, null, []);
+      if (!page) return;
+      this.applyPage(page, false);
+      this.error = null;
+      this.statusMessage = LABELS.Queue_Updated;
+    } catch (e) {
+      if (seq === this.requestSeq) this.error = e;
+    }
+  }
+
+  /** Reads pages one after another until `wanted` rows are collected or the queue ends. */
+  private async collect(
+    seq: number,
+    wanted: number,
+    cursor: string | null,
+    collected: DealReviewQueueRow[]
+  ): Promise<DealReviewQueuePage | null> {
+    const size = Math.min(MAX_PAGE_SIZE, wanted - collected.length);
+    const page = await getQueue({ query: this.buildQuery(cursor, size) });
+    if (seq !== this.requestSeq || this.disconnected) return null;
+    const rows = [...collected, ...(page.rows ?? [])];
+    const next = page.hasMore ? (page.nextCursor ?? null) : null;
+    if (next && rows.length < wanted) return this.collect(seq, wanted, next, rows);
+    return { ...page, rows };
+  }
+
+  private applyPage(page: DealReviewQueuePage, append: boolean): void {
+    const views = (page.rows ?? []).map((r) => this.toView(r));
+    this.rows = append ? [...this.rows, ...views] : views;
+    this.totalCount = page.totalCount ?? this.rows.length;
+    this.hasMore = page.hasMore === true && !!page.nextCursor;
+    this.nextCursor = page.nextCursor ?? null;
+  }
+
+  private toView(r: DealReviewQueueRow): RowView {
+    return {
+      ...r,
+      triageLabel: labelOf('Triage', r.triage, LABELS.Not_Scored),
+      tierLabel: labelOf('Tier', r.partnerTier),
+      ageClass: r.overdue ? 'slds-text-color_error slds-text-title_bold' : '',
+      ageIcon: r.overdue ? 'utility:warning' : null,
+      ageIconText: r.overdue ? LABELS.Overdue : ''
+    };
+  }
+
+  // ------------------------------------------------------------ live refresh
+
+  private async subscribeToScoring(): Promise<void> {
+    try {
+      empOnError(() => {
+        this.liveUnavailable = true;
+      });
+      this.empSubscription = await empSubscribe(SCORED_CHANNEL, -1, () => this.scheduleRefresh());
+      if (this.disconnected && this.empSubscription) {
+        empUnsubscribe(this.empSubscription);
+        this.empSubscription = null;
+      }
+    } catch {
+      this.liveUnavailable = true;
+    }
+  }
+
+  private subscribeToDecisions(): void {
+    if (this.lmsSubscription) return;
+    this.lmsSubscription = lmsSubscribe(this.messageContext, DEAL_SELECTION, (message) => {
+      // The score card announces a decision on the same channel; the queue's own selections are ignored.
+      if (message && message.decision) this.scheduleRefresh();
+    });
+  }
+
+  private scheduleRefresh(): void {
+    if (this.refreshTimer) globalThis.clearTimeout(this.refreshTimer);
+    this.refreshTimer = globalThis.setTimeout(() => {
+      this.refreshTimer = null;
+      this.refreshInPlace();
+    }, REFRESH_DEBOUNCE_MS);
+  }
+
+  // ------------------------------------------------------------ view
+
+  get columns(): object[] {
+    const cols: object[] = [
+      {
+        label: LABELS.Col_Registration,
+        fieldName: 'name',
+        type: 'button',
+        sortable: true,
+        typeAttributes: {
+          label: { fieldName: 'name' },
+          name: 'select',
+          variant: 'base',
+          title: LABELS.Select_Row
+        }
+      },
+      { label: LABELS.Col_Score, fieldName: 'score', type: 'number', sortable: true, initialWidth: 90 },
+      { label: LABELS.Col_Triage, fieldName: 'triageLabel', type: 'text' },
+      { label: LABELS.Col_Partner, fieldName: 'partnerName', type: 'text', sortable: true }
+    ];
+    if (this.showTierFilter) {
+      cols.push({ label: LABELS.Col_Tier, fieldName: 'tierLabel', type: 'text', initialWidth: 110 });
+    }
+    cols.push(
+      { label: LABELS.Col_Customer, fieldName: 'customerName', type: 'text', sortable: true },
+      { label: LABELS.Col_Region, fieldName: 'region', type: 'text', initialWidth: 90 },
+      {
+        label: LABELS.Col_Value,
+        fieldName: 'value',
+        type: 'currency',
+        sortable: true,
+        typeAttributes: { currencyCode: { fieldName: 'currencyCode' }, maximumFractionDigits: 0 }
+      },
+      { label: LABELS.Col_Status, fieldName: 'status', type: 'text' },
+      {
+        label: LABELS.Col_Age,
+        fieldName: 'ageHours',
+        type: 'number',
+        sortable: true,
+        typeAttributes: { maximumFractionDigits: 1 },
+        cellAttributes: {
+          class: { fieldName: 'ageClass' },
+          iconName: { fieldName: 'ageIcon' },
+          iconAlternativeText: { fieldName: 'ageIconText' },
+          iconPosition: 'left'
+        }
+      }
+    );
+    return cols;
+  }
+
+  get selectedRows(): string[] {
+    return this.selectedId ? [this.selectedId] : [];
+  }
+
+  get showTierFilter(): boolean {
+    return this.settings?.partnerTierAvailable === true;
+  }
+
+  get triageOptions(): Option[] {
+    return [
+      { label: LABELS.Filter_All, value: '' },
+      ...['AUTO_APPROVED', 'NEEDS_REVIEW', 'FLAGGED_CONFLICT'].map((v) => ({
+        label: labelOf('Triage', v),
+        value: v
+      }))
+    ];
+  }
+
+  get regionOptions(): Option[] {
+    return [
+      { label: LABELS.Filter_All, value: '' },
+      ...['NA', 'EMEA', 'APAC', 'LATAM'].map((v) => ({ label: v, value: v }))
+    ];
+  }
+
+  get tierOptions(): Option[] {
+    return [
+      { label: LABELS.Filter_All, value: '' },
+      ...['PLATINUM', 'GOLD', 'SILVER', 'REGISTERED'].map((v) => ({ label: labelOf('Tier', v), value: v }))
+    ];
+  }
+
+  get bandOptions(): Option[] {
+    const money = (n: number): string =>
+      new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(n);
+    const small = money(this.settings?.smallDealLimit ?? 50000);
+    const high = money(this.settings?.highValueAmount ?? 250000);
+    return [
+      { label: LABELS.Filter_All, value: '' },
+      { label: format(LABELS.Band_SMALL, small), value: 'SMALL' },
+      { label: format(LABELS.Band_MEDIUM, small, high), value: 'MEDIUM' },
+      { label: format(LABELS.Band_LARGE, high), value: 'LARGE' }
+    ];
+  }
+
+  get isEmpty(): boolean {
+    return this.loadedOnce && !this.loading && !this.error && this.rows.length === 0;
+  }
+
+  get hasRows(): boolean {
+    return this.rows.length > 0;
+  }
+
+  get countText(): string {
+    return format(LABELS.Queue_Count, this.rows.length, this.totalCount);
+  }
+
+  get showLoadMore(): boolean {
+    return this.hasMore && !this.loading;
+  }
+
+  get anyError(): unknown {
+    return this.error ?? this.settingsError;
+  }
+
+  // ------------------------------------------------------------ handlers
+
+  handleFilterChange(event: CustomEvent<{ value: string; checked?: boolean }>): void {
+    const name = (event.target as HTMLElement).dataset.filter as keyof Filters | undefined;
+    if (!name) return;
+    const value = name === 'overdueOnly' ? event.detail.checked === true : String(event.detail.value ?? '');
+    this.filters = { ...this.filters, [name]: value };
+    this.reload();
+  }
+
+  handleSort(event: CustomEvent<{ fieldName: string; sortDirection: SortDirection }>): void {
+    const { fieldName, sortDirection } = event.detail;
+    if (!SORTABLE.has(fieldName)) return;
+    this.sortedBy = fieldName;
+    this.sortedDirection = sortDirection;
+    this.reload();
+  }
+
+  handleRowSelection(event: CustomEvent<{ selectedRows: DealReviewQueueRow[] }>): void {
+    const rows = event.detail.selectedRows ?? [];
+    if (rows.length > 0) this.select(rows[0].id);
+  }
+
+  handleRowAction(event: CustomEvent<{ action: { name: string }; row: DealReviewQueueRow }>): void {
+    if (event.detail.action.name === 'select') this.select(event.detail.row.id);
+  }
+
+  handleLoadMore(): void {
+    this.loadMore();
+  }
+
+  handleRefresh(): void {
+    this.refreshInPlace();
+  }
+
+  private select(id: string): void {
+    if (this.selectedId === id) return;
+    this.selectedId = id;
+    publish(this.messageContext, DEAL_SELECTION, { recordId: id });
+  }
+}
