@@ -1,0 +1,304 @@
+// Proves the offline checks catch what they claim: each test copies the project (or a minimal
+// one) into a temp directory with its own sfdx-project.json, breaks one thing on purpose and runs
+// the real check script as `npm test` does. Every "broken" case is paired with the clean input
+// passing (or with the problem being new compared to the clean copy), so a check that always
+// fails or never fails cannot pass these tests.
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const classMeta =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n' +
+  '  <apiVersion>62.0</apiVersion>\n  <status>Active</status>\n</ApexClass>\n';
+
+const temps: string[] = [];
+afterAll(() => {
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
+
+/** A temp SFDX project: sfdx-project.json plus the given parts of force-app/main/default. */
+function project(parts: string[]): { dir: string; src: string; def: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'offline-check-'));
+  temps.push(dir);
+  cpSync(join(root, 'sfdx-project.json'), join(dir, 'sfdx-project.json'));
+  const def = join(dir, 'force-app', 'main', 'default');
+  mkdirSync(def, { recursive: true });
+  for (const p of parts)
+    cpSync(join(root, 'force-app', 'main', 'default', p), join(def, p), { recursive: true });
+  return { dir, src: join(dir, 'force-app'), def };
+}
+
+function run(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [join(root, 'scripts', script), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env,
+    maxBuffer: 64 * 1024 * 1024
+  });
+}
+
+function edit(file: string, from: string | RegExp, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`test setup: ${String(from)} not found in ${file}`);
+  writeFileSync(file, next);
+}
+
+function problemLines(r: SpawnSyncReturns<string>): string[] {
+  return r.stderr.split('\n').filter((l) => l.trim() !== '');
+}
+
+describe('check-metadata', () => {
+  const parts = [
+    'objects',
+    'permissionsets',
+    'layouts',
+    'tabs',
+    'applications',
+    'customMetadata',
+    'customPermissions',
+    'queues',
+    'groups',
+    'sharingRules',
+    'namedCredentials',
+    'externalCredentials',
+    'classes',
+    'triggers'
+  ];
+  // One clean copy and its problems (normally none); each case breaks a fresh copy and must add
+  // the expected problem.
+  let baseline: string[];
+  beforeAll(() => {
+    const clean = project(parts);
+    const r = run('check-metadata.mjs', [clean.src]);
+    baseline = problemLines(r).map((l) => l.replace(clean.dir, ''));
+    expect(r.stdout).toMatch(/metadata: \d+ -meta\.xml files/);
+  });
+
+  function brokenCase(breakIt: (def: string) => void): string[] {
+    const p = project(parts);
+    breakIt(p.def);
+    const r = run('check-metadata.mjs', [p.src]);
+    expect(r.status).toBe(1);
+    return problemLines(r)
+      .map((l) => l.replace(p.dir, ''))
+      .filter((l) => !baseline.includes(l));
+  }
+
+  it('passes the project as it is', () => {
+    expect(baseline).toEqual([]);
+  });
+
+  it('catches a misspelled element in a field definition', () => {
+    const added = brokenCase((def) =>
+      edit(
+        join(def, 'objects/Deal_Registration__c/fields/Customer_Name__c.field-meta.xml'),
+        /<inlineHelpText>([\s\S]*?)<\/inlineHelpText>/,
+        '<inlineHelpTxt>$1</inlineHelpTxt>'
+      )
+    );
+    expect(added).toEqual([
+      expect.stringMatching(/Customer_Name__c\.field-meta\.xml: .*unknown element <inlineHelpTxt>/)
+    ]);
+  });
+
+  it('catches a misspelled element nested inside a permission set', () => {
+    const added = brokenCase((def) =>
+      edit(
+        join(def, 'permissionsets/Deal_Registration_Partner.permissionset-meta.xml'),
+        '<allowRead>true</allowRead>',
+        '<allowReed>true</allowReed>'
+      )
+    );
+    expect(added.join('\n')).toMatch(/unknown element <allowReed>/);
+    expect(added.join('\n')).toMatch(/required element <allowRead> missing/);
+  });
+
+  it('catches an unknown field referenced by a permission set', () => {
+    const added = brokenCase((def) =>
+      edit(
+        join(def, 'permissionsets/Deal_Registration_Partner.permissionset-meta.xml'),
+        'Deal_Registration__c.Contact_Email__c',
+        'Deal_Registration__c.Contact_Emial__c'
+      )
+    );
+    expect(added).toEqual([
+      expect.stringMatching(/fieldPermissions: unknown field Deal_Registration__c\.Contact_Emial__c/)
+    ]);
+  });
+
+  it('catches an unknown field on a layout and in a list view, and a wrong picklist value in a filter', () => {
+    const added = brokenCase((def) => {
+      edit(
+        join(def, 'layouts/Deal_Registration__c-Deal Registration Layout.layout-meta.xml'),
+        '<field>Products__c</field>',
+        '<field>Product__c</field>'
+      );
+      edit(
+        join(def, 'objects/Deal_Registration__c/listViews/Needs_Review.listView-meta.xml'),
+        '<columns>AI_Score__c</columns>',
+        '<columns>AI_Scores__c</columns>'
+      );
+      edit(
+        join(def, 'objects/Deal_Registration__c/listViews/Conflicts.listView-meta.xml'),
+        '<value>Conflict Review</value>',
+        '<value>Conflicts</value>'
+      );
+    });
+    const text = added.join('\n');
+    expect(text).toMatch(/layoutItems: unknown field Deal_Registration__c\.Product__c/);
+    expect(text).toMatch(/listView column: unknown field Deal_Registration__c\.AI_Scores__c/);
+    expect(text).toMatch(/"Conflicts" is not a value of picklist Deal_Registration__c\.Status__c/);
+  });
+
+  it('catches unknown fields referenced from Apex (SObject fields, constructors, SOQL, sub-queries)', () => {
+    const added = brokenCase((def) => {
+      writeFileSync(
+        join(def, 'classes/BrokenRefs.cls'),
+        [
+          'public with sharing class BrokenRefs {',
+          '  public static void run() {',
+          "    Deal_Registration__c d = new Deal_Registration__c(Customer_Nam__c = 'x');",
+          "    d.Stauts__c = 'Draft';",
+          '    Object f = Deal_Registration__c.Deal_Valeu__c;',
+          '    List<Deal_Registration__c> rows = [SELECT Id, Partner_Account__r.Name, AI_Scor__c,',
+          '      (SELECT Id, Scoore__c FROM AI_Recommendations__r) FROM Deal_Registration__c',
+          '      WHERE Statsu__c = :d.Status__c WITH USER_MODE];',
+          '  }',
+          '}',
+          ''
+        ].join('\n')
+      );
+      writeFileSync(join(def, 'classes/BrokenRefs.cls-meta.xml'), classMeta);
+    });
+    const text = added.join('\n');
+    for (const bad of ['Customer_Nam__c', 'Stauts__c', 'Deal_Valeu__c', 'AI_Scor__c', 'Statsu__c']) {
+      expect(text).toContain(`unknown field Deal_Registration__c.${bad}`);
+    }
+    expect(text).toContain('unknown field AI_Recommendation__c.Scoore__c');
+    expect(added).toHaveLength(6);
+  });
+
+  it('catches duplicate picklist values, invalid API and relationship names', () => {
+    const added = brokenCase((def) => {
+      edit(
+        join(def, 'objects/Deal_Registration__c/fields/Customer_Region__c.field-meta.xml'),
+        '<fullName>APAC</fullName>',
+        '<fullName>emea</fullName>'
+      );
+      edit(
+        join(def, 'objects/Deal_Registration__c/fields/Assigned_Reviewer__c.field-meta.xml'),
+        '<relationshipName>Assigned_Deal_Registrations</relationshipName>',
+        '<relationshipName>Assigned__Deals</relationshipName>'
+      );
+      cpSync(
+        join(def, 'objects/Deal_Registration__c/fields/Products__c.field-meta.xml'),
+        join(def, 'objects/Deal_Registration__c/fields/Bad__Name__c.field-meta.xml')
+      );
+    });
+    const text = added.join('\n');
+    expect(text).toMatch(/duplicate picklist value "emea"/);
+    expect(text).toMatch(/invalid relationshipName "Assigned__Deals"/);
+    expect(text).toMatch(/Bad__Name__c: invalid custom field API name/);
+  });
+
+  it('refuses a permission set that grants edit on the append-only audit log', () => {
+    const added = brokenCase((def) =>
+      edit(
+        join(def, 'permissionsets/Deal_Registration_Admin.permissionset-meta.xml'),
+        /(<objectPermissions>\s*<allowCreate>false<\/allowCreate>\s*<allowDelete>false<\/allowDelete>\s*)<allowEdit>false<\/allowEdit>(\s*<allowRead>true<\/allowRead>\s*<modifyAllRecords>false<\/modifyAllRecords>\s*<object>AI_Audit_Log__c<\/object>)/,
+        '$1<allowEdit>true</allowEdit>$2'
+      )
+    );
+    expect(added).toEqual([expect.stringMatching(/AI_Audit_Log__c: append-only object/)]);
+  });
+
+  it('refuses internal AI fields in the partner permission set', () => {
+    const added = brokenCase((def) =>
+      edit(
+        join(def, 'permissionsets/Deal_Registration_Partner.permissionset-meta.xml'),
+        '<field>Deal_Registration__c.Contact_Email__c</field>',
+        '<field>Deal_Registration__c.AI_Summary__c</field>'
+      )
+    );
+    expect(added.join('\n')).toMatch(
+      /Deal_Registration__c\.AI_Summary__c: internal field granted to partners/
+    );
+  });
+});
+
+describe('check-apex (apex-ls)', () => {
+  it('passes a correct class and fails on a type error and an unknown field', () => {
+    const p = project(['objects']);
+    const classes = join(p.def, 'classes');
+    mkdirSync(classes);
+    writeFileSync(
+      join(classes, 'Probe.cls'),
+      'public with sharing class Probe {\n  public static Decimal value(Deal_Registration__c d) {\n    return d.Deal_Value__c;\n  }\n}\n'
+    );
+    writeFileSync(join(classes, 'Probe.cls-meta.xml'), classMeta);
+    const clean = run('check-apex.mjs', [p.dir]);
+    expect(clean.stderr).toBe('');
+    expect(clean.status).toBe(0);
+
+    writeFileSync(
+      join(classes, 'Probe.cls'),
+      'public with sharing class Probe {\n  public static Decimal value(Deal_Registration__c d) {\n' +
+        '    DealRegistrationTypo x = null;\n    return d.Deal_Valeu__c;\n  }\n}\n'
+    );
+    const broken = run('check-apex.mjs', [p.dir]);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/Probe\.cls:3:\d+ .*DealRegistrationTypo/);
+    expect(broken.stderr).toMatch(/Probe\.cls:4:\d+ .*Deal_Valeu__c/);
+  });
+});
+
+describe('check-pmd', () => {
+  it('passes clean Apex, fails a DML-in-loop / CRUD violation and an unjustified NOPMD', () => {
+    const p = project([]);
+    const classes = join(p.def, 'classes');
+    mkdirSync(classes);
+    const good = [
+      '/**',
+      ' * @description Clean sample.',
+      ' */',
+      'public with sharing class Sample {',
+      '  /**',
+      ' * @description Renames accounts in one DML statement.',
+      ' * @param accounts the accounts',
+      ' */',
+      '  public static void rename(List<Account> accounts) {',
+      '    for (Account a : accounts) {',
+      "      a.Name = a.Name + ' (renamed)';",
+      '    }',
+      '    Database.update(accounts, AccessLevel.USER_MODE);',
+      '  }',
+      '}',
+      ''
+    ];
+    writeFileSync(join(classes, 'Sample.cls'), good.join('\n'));
+    writeFileSync(join(classes, 'Sample.cls-meta.xml'), classMeta);
+    const clean = run('check-pmd.mjs', [p.src]);
+    expect(clean.stderr).toBe('');
+    expect(clean.stdout).toMatch(/0 violation\(s\)/);
+    expect(clean.status).toBe(0);
+
+    const bad = [...good];
+    bad[10] = '      update a;';
+    bad[12] = '    System.debug(LoggingLevel.FINE, accounts.size()); // NOPMD';
+    writeFileSync(join(classes, 'Sample.cls'), bad.join('\n'));
+    const broken = run('check-pmd.mjs', [p.src]);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/Sample\.cls:11 OperationWithLimitsInLoop/);
+    expect(broken.stderr).toMatch(/Sample\.cls:11 ApexCRUDViolation/);
+    expect(broken.stderr).toMatch(/Sample\.cls:13: NOPMD without a reason/);
+  });
+
+  it('fails loudly, never skips, when Java is missing', () => {
+    const r = run('check-pmd.mjs', [], { ...process.env, PATH: '/nonexistent' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/java not found/);
+  });
+});
