@@ -20,6 +20,7 @@ import type { Narrator } from './engine/narrative';
 import { healthRoutes } from './routes/health';
 import { scoreRoutes } from './routes/score';
 import { precheckRoutes } from './routes/precheck';
+import { aiFromEnvironment, assistRoutes } from './routes/assist';
 
 export interface BuildOptions {
   /** Writes rationale/partnerMessage; defaults to the deterministic templates. */
@@ -130,12 +131,14 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
 
   // Authenticated API. Route plugins for /v1 are registered here, one line each
   // (paths inside a plugin are relative to /v1, e.g. '/parse').
+  // AI assist: a language model only when OPENAI_API_KEY is set; otherwise templates and built-ins.
+  const ai = aiFromEnvironment(process.env);
   await app.register(
     async (v1) => {
       v1.addHook('onRequest', authHook(verifier));
-      await v1.register(scoreRoutes, { narrator: options.narrator });
+      await v1.register(scoreRoutes, { narrator: options.narrator ?? ai.narrator });
       await v1.register(precheckRoutes);
-      // await v1.register(assistRoutes); // routes/assist.ts (AI engineer)
+      await v1.register(assistRoutes, { model: ai.model });
     },
     { prefix: '/v1' }
   );

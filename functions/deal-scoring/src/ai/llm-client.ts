@@ -153,7 +153,14 @@ export class LlmClient implements JsonModel {
       });
     } catch (err) {
       this.breaker.recordFailure();
-      throw new LlmError(classify(err), describe(err), usage());
+      const failed = usage();
+      // Some runtimes surface the SDK's abort as a plain connection error; the clock tells.
+      const kind = classify(err);
+      throw new LlmError(
+        kind === 'connection' && failed.latencyMs >= this.settings.timeoutMs ? 'timeout' : kind,
+        describe(err),
+        failed
+      );
     }
     const reported = usage(
       completion.usage?.prompt_tokens ?? 0,

@@ -1,0 +1,171 @@
+// The LLM narrator: wraps the template narrator (src/engine/narrative.ts). The score, triage,
+// action and factors are computed before the narrator runs and are not its to change; the model
+// only re-words the rationale and the partner message from the deterministic facts. Its text is
+// used only when it passes every check below; on any doubt the template text is returned with
+// `explanation.fallback: true`.
+import type { Narrative, NarrativeInput, Narrator } from '../engine/narrative';
+import { templateNarrator } from '../engine/narrative';
+import { LlmError, type JsonModel, type LlmUsage } from './llm-client';
+import { mask, restore } from './masking';
+import { NARRATIVE_OUTPUT_SCHEMA, PROMPT_VERSIONS, narrativePrompt } from './prompts';
+import type { AssistLogger } from './parse-service';
+
+export interface LlmNarratorOptions {
+  /** The narrator whose facts and fallback text are used; the template narrator by default. */
+  base?: Narrator;
+  logger?: AssistLogger;
+  /**
+   * At most this many model calls per score request (a request is one settings object); the rest
+   * of a large batch gets the template text, so a 200-deal batch never waits on 200 model calls.
+   */
+  maxCallsPerRequest?: number;
+}
+
+function factsOf(input: NarrativeInput, template: Narrative): string {
+  const a = input.assessment;
+  const lines = [
+    `customer: ${input.deal.customer.name}`,
+    `score: ${a.confidenceScore} of 100 (review threshold ${input.settings.reviewThreshold})`,
+    `triage: ${a.triageStatus}; confidence: ${a.confidence}; recommended action: ${a.recommendedAction}`,
+    ...a.factors.map((f) => `factor ${f.code} (${f.points > 0 ? '+' : ''}${f.points}): ${f.label}`),
+    a.conflicts.length > 0 ? `possible conflicts: ${a.conflicts.length} (details are for managers only)` : '',
+    a.missingLabels.length > 0 ? `missing for the partner to add: ${a.missingLabels.join(', ')}` : '',
+    a.partnerNotes.length > 0 ? `notes for the partner: ${a.partnerNotes.join('; ')}` : '',
+    a.highValue ? 'high-value deal: a human decides' : '',
+    `template rationale: ${template.rationale}`,
+    `template partner message: ${template.partnerMessage}`
+  ];
+  return lines.filter(Boolean).join('\n');
+}
+
+function numbersIn(s: string): string[] {
+  return [...s.matchAll(/\d+(?:[.,]\d+)?/g)].map((m) => m[0].replace(',', '.'));
+}
+
+/** Reasons the model's text cannot be used; empty when it can. */
+export function narrativeProblems(
+  rationale: string,
+  partnerMessage: string,
+  input: NarrativeInput,
+  template: Narrative,
+  facts: string
+): string[] {
+  const problems: string[] = [];
+  const a = input.assessment;
+  if (!rationale || rationale.length > 2000) problems.push('rationale empty or too long');
+  if (!partnerMessage || partnerMessage.length > 600) problems.push('partner message empty or too long');
+  // Numbers: only those in the facts (score, threshold, points, dates, amounts).
+  const known = new Set(numbersIn(facts));
+  for (const n of numbersIn(rationale))
+    if (!known.has(n)) problems.push(`rationale number ${n} not in the facts`);
+  const partnerKnown = new Set(numbersIn(`${template.partnerMessage} ${input.deal.customer.name}`));
+  for (const n of numbersIn(partnerMessage)) {
+    if (!partnerKnown.has(n)) problems.push(`partner message number ${n} not in the template`);
+  }
+  // Factor codes and enum values: only the real ones.
+  const codes = new Set<string>([
+    ...a.factors.map((f) => f.code),
+    a.triageStatus,
+    a.confidence,
+    a.recommendedAction
+  ]);
+  for (const m of `${rationale} ${partnerMessage}`.matchAll(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g)) {
+    if (!codes.has(m[0])) problems.push(`unknown code ${m[0]}`);
+  }
+  for (const m of partnerMessage.matchAll(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g)) {
+    if (!template.partnerMessage.includes(m[0]))
+      problems.push(`partner message mentions internal code ${m[0]}`);
+  }
+  // Identifiers of partners and candidates: only where the template already has them.
+  const ids: string[] = [input.deal.partner.id];
+  for (const c of input.deal.candidates ?? []) ids.push(c.id, c.name, ...(c.partnerId ? [c.partnerId] : []));
+  const lowerR = rationale.toLowerCase();
+  const lowerP = partnerMessage.toLowerCase();
+  for (const id of ids) {
+    const needle = id.trim().toLowerCase();
+    if (needle.length < 3 || input.deal.customer.name.toLowerCase().includes(needle)) continue;
+    if (lowerR.includes(needle) && !template.rationale.toLowerCase().includes(needle)) {
+      problems.push('rationale names an identifier the template does not');
+    }
+    if (lowerP.includes(needle) && !template.partnerMessage.toLowerCase().includes(needle)) {
+      problems.push('partner message names an identifier the template does not');
+    }
+  }
+  if (/\[(?:EMAIL|PHONE|IBAN|CARD|TAXID)_/.test(`${rationale}${partnerMessage}`))
+    problems.push('placeholder left');
+  return problems;
+}
+
+export function createLlmNarrator(model: JsonModel, options: LlmNarratorOptions = {}): Narrator {
+  const base = options.base ?? templateNarrator;
+  const maxCalls = options.maxCallsPerRequest ?? 10;
+  const callsPerRequest = new WeakMap<object, number>();
+  return async (input) => {
+    const template = await base(input);
+    const fallback = (usage?: LlmUsage): Narrative => ({
+      ...template,
+      explanation: usage
+        ? {
+            engine: 'template',
+            fallback: true,
+            model: usage.model,
+            promptVersion: usage.promptVersion,
+            promptTokens: usage.promptTokens,
+            completionTokens: usage.completionTokens,
+            latencyMs: usage.latencyMs
+          }
+        : { engine: 'template', fallback: true }
+    });
+    const used = callsPerRequest.get(input.settings) ?? 0;
+    if (used >= maxCalls) return fallback();
+    callsPerRequest.set(input.settings, used + 1);
+
+    const facts = factsOf(input, template);
+    const masked = mask(facts);
+    const prompt = narrativePrompt(masked.text);
+    let usage: LlmUsage | undefined;
+    try {
+      const completion = await model.completeJson({
+        promptVersion: PROMPT_VERSIONS.narrative,
+        system: prompt.system,
+        user: prompt.user,
+        schemaName: 'deal_narrative',
+        schema: NARRATIVE_OUTPUT_SCHEMA,
+        maxTokens: 500
+      });
+      usage = completion.usage;
+      const v = completion.value as Record<string, unknown> | null;
+      const rationale = typeof v?.rationale === 'string' ? restore(v.rationale.trim(), masked.map) : '';
+      const partnerMessage =
+        typeof v?.partnerMessage === 'string' ? restore(v.partnerMessage.trim(), masked.map) : '';
+      const problems = narrativeProblems(rationale, partnerMessage, input, template, facts);
+      if (problems.length > 0) {
+        options.logger?.warn(
+          { dealId: input.deal.id, problems: problems.slice(0, 5) },
+          'narrative: model text rejected'
+        );
+        return fallback(usage);
+      }
+      return {
+        rationale,
+        partnerMessage,
+        explanation: {
+          engine: 'llm',
+          fallback: false,
+          model: usage.model,
+          promptVersion: usage.promptVersion,
+          promptTokens: usage.promptTokens,
+          completionTokens: usage.completionTokens,
+          latencyMs: usage.latencyMs
+        }
+      };
+    } catch (err) {
+      const failure = err instanceof LlmError ? err : undefined;
+      options.logger?.warn(
+        { dealId: input.deal.id, kind: failure?.kind ?? 'invalid' },
+        'narrative: model unavailable'
+      );
+      return fallback(failure?.usage ?? usage);
+    }
+  };
+}
