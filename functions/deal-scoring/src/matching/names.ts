@@ -70,8 +70,10 @@ export function tokenSimilarity(a: NormalizedName, b: NormalizedName): number {
 }
 
 function isAcronymOf(short: NormalizedName, long: NormalizedName): boolean {
-  const acr = short.compact;
+  const acr = short.tokens.join('');
   if (acr.length < 2 || acr.length > 6 || short.tokens.length > 2 || long.tokens.length < 2) return false;
+  // The long form is made of words ("BNP Paribas" is not an expansion of "BP").
+  if ((long.tokens[0] as string).length < 4 || long.tokens.some((t) => t.length < 3)) return false;
   return long.initials === acr;
 }
 
@@ -87,7 +89,14 @@ export function compareNormalized(a: NormalizedName, b: NormalizedName): NameCom
   if (isAcronymOf(a, b) || isAcronymOf(b, a)) return { similarity: 0.9, signal: 'acronym' };
   const tokens = tokenSimilarity(a, b);
   let chars = 0;
-  if (a.compact.length >= 5 && b.compact.length >= 5) chars = editSimilarity(a.compact, b.compact, 0.8);
+  // Whole-name edit distance only when noise broke the words apart (different token counts) or
+  // the name is long enough that one typo cannot change which company it is; for short names
+  // with the same number of words the token comparison is the better judge
+  // ("Dell Technologies" / "Bell Technologies" differ in their one distinctive word).
+  const brokenApart = a.tokens.length !== b.tokens.length || a.tokens.length >= 3;
+  if (brokenApart && a.compact.length >= 5 && b.compact.length >= 5) {
+    chars = editSimilarity(a.compact, b.compact, 0.8);
+  }
   if (tokens >= chars) return tokens > 0 ? { similarity: tokens, signal: 'tokens' } : NONE;
   return { similarity: chars, signal: 'typo' };
 }

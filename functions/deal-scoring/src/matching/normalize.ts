@@ -17,7 +17,7 @@ const LEGAL_FORMS = new Set(
     'gmbh mbh ag kg kgaa ohg ug ev se sa sas sasu sarl eurl sca scs snc spa srl sapa sl slu sll ' +
     'bv nv vof cv bvba sprl pty pte sdn bhd tbk kk gk yk oy oyj ab hb kb asa as aps amba ' +
     'sro spol zrt kft bt nyrt doo dd ad ead jsc pjsc oao ooo zao pao ltda lda sab cia cie ' +
-    'pvt private publ public ulc lc na fsb sccl scrl sal sae wll fze fzco fzc fzllc'
+    'pvt private publ public ulc lc na fsb sccl scrl sal sae wll fze fzco fzc fzllc tbk persero com'
   ).split(' ')
 );
 /** Multi-token legal forms, matched at the end of the name. */
@@ -40,7 +40,7 @@ const LEGAL_PHRASES: string[][] = [
 /** Country and region words: a trailing qualifier that names a subsidiary of the same group. */
 const REGION_WORDS = new Set(
   (
-    'emea apac latam amer americas na nam noram europe european eu asia pacific asiapac anz mena dach ' +
+    'emea apac latam amer america americas na nam noram europe european eu asia pacific asiapac anz mena dach ' +
     'benelux nordics nordic scandinavia global worldwide ' +
     'germany deutschland france uk britain england scotland ireland usa us canada mexico ' +
     'brasil brazil argentina chile colombia peru spain espana italy italia portugal netherlands nederland ' +
@@ -161,14 +161,14 @@ const INDUSTRY_WORDS = stemmedSet(
     'supply supplies equipment machines machinery instruments devices controls sciences science bio ' +
     'biotech therapeutics diagnostics foundation institute agency studio works werke partner center ' +
     'centre mobile wireless express airlines cargo freight bancshares bankshares savings loan homes ' +
-    'business international'
+    'business international scientific computing operations koninklijke royal'
 );
 /** Corporate-structure words: almost as empty as a legal form ("Quitzon Group" = "Quitzon"). */
 const STRUCTURE_WORDS = stemmedSet(
-  'group grp holding holdings company companies co intl international global worldwide'
+  'group grp gruppe groupe gruppo grupo groep holding holdings company companies co intl international global worldwide'
 );
 
-export const GENERIC_WEIGHT = 0.45;
+export const GENERIC_WEIGHT = 0.4;
 export const STRUCTURE_WEIGHT = 0.15;
 
 export interface NormalizedName {
@@ -234,7 +234,7 @@ function hasDistinctive(tokens: string[]): boolean {
 function tokenize(folded: string): string[] {
   // "AT&T", "P&G": an ampersand between single letters is part of an acronym.
   const text = folded
-    .replace(/\b([a-z0-9])\s*&\s*([a-z0-9])\b/g, '$1$2')
+    .replace(/\b([a-z0-9]{1,2})\s*&\s*([a-z0-9]{1,2})\b/g, '$1$2')
     .replace(/&|\+/g, ' and ')
     .replace(/[''`´]/g, '');
   const raw = text.split(/[^a-z0-9]+/).filter((t) => t.length > 0);
@@ -257,7 +257,9 @@ function tokenize(folded: string): string[] {
 
 /** Legal forms written before the name: "PT Bank Mandiri", "Kabushiki Kaisha Toshiba", "OOO Yandex". */
 const LEADING_LEGAL = new Set(
-  'pt ooo oao zao pao pjsc jsc kk inc llc ltd plc gmbh corp corporation limited incorporated llp'.split(' ')
+  'pt ooo oao zao pao pjsc jsc kk ab inc llc ltd plc gmbh corp corporation limited incorporated llp'.split(
+    ' '
+  )
 );
 function stripLeadingLegal(tokens: string[]): boolean {
   if (tokens.length > 2 && tokens[0] === 'kabushiki' && tokens[1] === 'kaisha') {
@@ -330,7 +332,7 @@ function stripTrailingRegion(tokens: string[]): string {
     for (const phrase of REGION_PHRASES) {
       if (tokens.length > phrase.length && endsWithPhrase(tokens, phrase)) {
         const rest = tokens.slice(0, tokens.length - phrase.length);
-        if (!hasDistinctive(rest) || rest[rest.length - 1] === 'of') continue;
+        if (!hasDistinctive(rest)) continue;
         removed.unshift(...phrase);
         tokens.length = rest.length;
         changed = true;
@@ -340,11 +342,22 @@ function stripTrailingRegion(tokens: string[]): string {
     if (tokens.length > 1 && REGION_WORDS.has(last)) {
       const rest = tokens.slice(0, -1);
       // "Bank of America", "Air France": the region is the name, not a qualifier.
-      if (hasDistinctive(rest) && rest[rest.length - 1] !== 'of') {
+      if (hasDistinctive(rest)) {
         removed.unshift(last);
         tokens.pop();
         changed = true;
       }
+    }
+  }
+  // "Microsoft Ireland Operations", "HSBC UK Bank": a region followed only by generic words.
+  for (let i = tokens.length - 2; i >= 1 && removed.length === 0; i--) {
+    const t = tokens[i] as string;
+    if (!REGION_WORDS.has(t)) continue;
+    const after = tokens.slice(i + 1);
+    const before = tokens.slice(0, i);
+    if (after.every((x) => tokenWeight(stem(x)) < 1) && hasDistinctive(before)) {
+      tokens.splice(i, 1);
+      removed.push(t);
     }
   }
   return removed.join(' ');

@@ -1,0 +1,160 @@
+import fc from 'fast-check';
+import { boundedOsa } from '../src/matching/distance';
+import { compareDomains, domainInfo, isFreeMailDomain } from '../src/matching/domains';
+import { matchPrepared, prepareCandidate, prepareSubject } from '../src/matching/match';
+import { compareNames } from '../src/matching/names';
+import { nameKey, normalizeName } from '../src/matching/normalize';
+
+/** Reference optimal-string-alignment distance (unbounded, textbook). */
+function osa(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0))
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+describe('boundedOsa', () => {
+  it('equals the textbook distance when within the bound and exceeds the bound otherwise', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 14 }),
+        fc.string({ maxLength: 14 }),
+        fc.integer({ min: 0, max: 5 }),
+        (a, b, max) => {
+          const exact = osa(a, b);
+          const bounded = boundedOsa(a, b, max);
+          if (exact <= max) expect(bounded).toBe(exact);
+          else expect(bounded).toBe(max + 1);
+        }
+      ),
+      { numRuns: 2000 }
+    );
+  });
+
+  it('counts a transposition as one edit', () => {
+    expect(boundedOsa('oracle', 'oracel', 2)).toBe(1);
+  });
+});
+
+describe('normalizeName', () => {
+  it.each([
+    ['The ACME Corp. (EMEA)', 'acme'],
+    ['Société Générale S.A.', 'societe generale'],
+    ['Deutsche Börse AG', 'deutsche borse'],
+    ['Toshiba Kabushiki Kaisha', 'toshiba'],
+    ['PT Bank Mandiri (Persero) Tbk', 'bank mandiri'],
+    ['Acme Deutschland GmbH', 'acme'],
+    ['Toyota Motor North America, Inc.', 'toyota motor'],
+    ['Enel S.p.A.', 'enel'],
+    ['Heineken N.V.', 'heineken'],
+    ['Atlassian Pty Ltd', 'atlassian'],
+    ['Procter & Gamble Co.', 'procter gamble'],
+    ['Bank of America, N.A.', 'bank america'],
+    ['Air France', 'air france']
+  ])('%s -> %s', (raw, key) => {
+    expect(normalizeName(raw).key).toBe(key);
+  });
+
+  it('keeps the region when it is the name itself', () => {
+    expect(normalizeName('Bank of China').key).toBe('bank china');
+    expect(normalizeName('Royal Bank of Canada').key).toBe('royal bank canada');
+  });
+
+  it('never throws and gives an empty key for symbol-only input', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (s) => {
+        const n = normalizeName(s);
+        expect(typeof n.key).toBe('string');
+      })
+    );
+    expect(nameKey('  ---  ')).toBe('');
+  });
+});
+
+describe('compareNames', () => {
+  it('explains matches', () => {
+    expect(compareNames('Acme Corp', 'ACME Corporation').signal).toBe('legal-form');
+    expect(compareNames('IBM', 'International Business Machines').signal).toBe('acronym');
+    expect(compareNames('Acme GmbH', 'Acme Germany').signal).toBe('region');
+    expect(compareNames('Quitzon Group', 'Group Quitzon').similarity).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('is symmetric and within 0..1', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), (a, b) => {
+        const x = compareNames(a, b).similarity;
+        expect(x).toBeGreaterThanOrEqual(0);
+        expect(x).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 500 }
+    );
+    expect(compareNames('Deutsche Bank', 'Deutsche Börse').similarity).toBe(
+      compareNames('Deutsche Börse', 'Deutsche Bank').similarity
+    );
+  });
+});
+
+describe('domains', () => {
+  it('parses websites, emails and subdomains to the registrable domain', () => {
+    expect(domainInfo('https://shop.eu.acme.co.uk/path?q=1')?.domain).toBe('acme.co.uk');
+    expect(domainInfo('jane@sales.acme.com')?.domain).toBe('acme.com');
+    expect(domainInfo('WWW.Acme.DE')?.domain).toBe('acme.de');
+    expect(domainInfo('localhost')).toBeUndefined();
+    expect(domainInfo('10.0.0.1')).toBeUndefined();
+    expect(domainInfo('')).toBeUndefined();
+  });
+
+  it('treats free-mail domains as no evidence', () => {
+    expect(isFreeMailDomain('someone@gmail.com')).toBe(true);
+    expect(isFreeMailDomain('x@yahoo.co.uk')).toBe(true);
+    expect(isFreeMailDomain('x@outlook.de')).toBe(true);
+    expect(compareDomains(domainInfo('gmail.com'), domainInfo('gmail.com')).score).toBe(0);
+  });
+
+  it('scores same domain above a country-suffix sibling', () => {
+    const same = compareDomains(domainInfo('eu.acme.com'), domainInfo('acme.com'));
+    const sibling = compareDomains(domainInfo('acme.de'), domainInfo('acme.com'));
+    expect(same.score).toBe(1);
+    expect(same.reason).toContain('same domain acme.com');
+    expect(sibling.score).toBeGreaterThan(0);
+    expect(sibling.score).toBeLessThan(1);
+    expect(sibling.reason).toContain('related domains');
+  });
+});
+
+describe('matchPrepared', () => {
+  it('lifts a weak name match when the web domain is shared and says why', () => {
+    const m = matchPrepared(
+      prepareSubject({ name: 'Alphabet Inc.', website: 'https://abc.xyz' }),
+      prepareCandidate({ name: 'Google LLC', domain: 'abc.xyz' })
+    );
+    expect(m.similarity).toBeGreaterThanOrEqual(0.9);
+    expect(m.reasons).toContain('same domain abc.xyz');
+  });
+
+  it('never matches on a shared free-mail contact domain alone', () => {
+    const m = matchPrepared(
+      prepareSubject({ name: 'Nordwind Logistik', contactEmail: 'a@gmail.com' }),
+      prepareCandidate({ name: 'Blue Harbor Foods', contactDomains: ['gmail.com'] })
+    );
+    expect(m.similarity).toBeLessThan(0.5);
+  });
+
+  it('uses contact email domains', () => {
+    const m = matchPrepared(
+      prepareSubject({ name: 'Acme', contactEmail: 'jane@acme-industries.com' }),
+      prepareCandidate({ name: 'Acme Industries Holding', contactDomains: ['acme-industries.com'] })
+    );
+    expect(m.similarity).toBeGreaterThanOrEqual(0.9);
+    expect(m.reasons.join(' ')).toContain('acme-industries.com');
+  });
+});
