@@ -52,7 +52,8 @@ export const API_VERSION = '62.0';
 // Schema: jsforce's types plus what its (older) WSDL lacks. Each addition is from the Metadata API
 // Developer Guide, v62.0: ExternalCredential and the new NamedCredential format (API 56+),
 // PlatformEventSubscriberConfig (API 51+), PermissionSet.externalCredentialPrincipalAccesses (API
-// 58+), SharingCriteriaRule.includeRecordsOwnedByAll (API 56+). `targetConfigs` of a Lightning
+// 58+), SharingCriteriaRule.includeRecordsOwnedByAll (API 56+), CustomPermission.isLicensed,
+// FlexiPageRegion.itemInstances (API 47+). `targetConfigs` of a Lightning
 // component bundle is free-form XML in the schema, so it is checked as "any".
 // ---------------------------------------------------------------------------------------------
 const EXTRA_TYPES = {
@@ -110,6 +111,21 @@ const EXTRA_TYPES = {
     },
     extends: 'Metadata'
   },
+  // FlexiPage regions hold itemInstances since API 47 (jsforce still has componentInstances only).
+  ItemInstance: {
+    type: 'ItemInstance',
+    props: { componentInstance: '?ComponentInstance', fieldInstance: '?FieldInstance' }
+  },
+  FieldInstance: {
+    type: 'FieldInstance',
+    props: {
+      fieldInstanceProperties: ['FieldInstanceProperty'],
+      fieldItem: 'string',
+      identifier: '?string',
+      visibilityRule: '?UiFormulaRule'
+    }
+  },
+  FieldInstanceProperty: { type: 'FieldInstanceProperty', props: { name: '?string', value: '?string' } },
   PermissionSetExternalCredentialPrincipalAccess: {
     type: 'PermissionSetExternalCredentialPrincipalAccess',
     props: { enabled: 'boolean', externalCredentialPrincipal: 'string' }
@@ -128,6 +144,8 @@ const EXTRA_PROPS = {
   PermissionSet: { externalCredentialPrincipalAccesses: ['PermissionSetExternalCredentialPrincipalAccess'] },
   SharingCriteriaRule: { includeRecordsOwnedByAll: '?boolean' },
   CustomPermission: { isLicensed: '?boolean' },
+  FlexiPageRegion: { itemInstances: ['ItemInstance'] },
+  ComponentInstance: { identifier: '?string' },
   LightningComponentBundle: { targetConfigs: '?any' }
 };
 
@@ -824,6 +842,57 @@ export function checkProject(sourceDir) {
     if (!trig) report(file, `platformEventConsumer: trigger ${consumer} not found`);
     else if (!/\bon\s+\w+__e\s*\(/i.test(trig))
       report(file, `platformEventConsumer: ${consumer} is not a platform event trigger`);
+  }
+
+  // FlexiPages: custom components and the record page's object exist.
+  const lwcBundles = new Set(
+    files
+      .filter((f) => f.endsWith('.js-meta.xml') && f.split(sep).includes('lwc'))
+      .map((f) => basename(dirname(f)))
+  );
+  for (const [file, r] of byType('FlexiPage')) {
+    const sobject = childText(r, 'sobjectType');
+    if (sobject && !isKnownObject(sobject)) report(file, `sobjectType: unknown object ${sobject}`);
+    for (const c of findAll(r, 'componentName')) {
+      // No namespace or the c namespace: one of this project's components.
+      const m = /^(?:c:)?(\w+)$/.exec(textOf(c));
+      if (m && !lwcBundles.has(m[1])) report(file, `component ${textOf(c)} not found in lwc/`);
+    }
+  }
+
+  // Sample data plan (sf data import tree) next to the source directory: objects and fields exist.
+  const planFile = join(dirname(sourceDir), 'data', 'plan.json');
+  if (existsSync(planFile)) {
+    let plan = [];
+    try {
+      plan = JSON.parse(readFileSync(planFile, 'utf8'));
+    } catch (e) {
+      report(planFile, `not valid JSON: ${e.message}`);
+    }
+    for (const step of plan) {
+      if (!isKnownObject(step.sobject)) report(planFile, `unknown sobject ${step.sobject}`);
+      for (const f of step.files ?? []) {
+        const dataFile = join(dirname(planFile), f);
+        if (!existsSync(dataFile)) {
+          report(planFile, `data file ${f} not found`);
+          continue;
+        }
+        const { records = [] } = JSON.parse(readFileSync(dataFile, 'utf8'));
+        for (const rec of records) {
+          const obj = rec.attributes?.type ?? step.sobject;
+          for (const [field, value] of Object.entries(rec)) {
+            if (field === 'attributes') continue;
+            if (
+              checkFieldRef(dataFile, `record ${rec.attributes?.referenceId}`, obj, field) &&
+              typeof value === 'string'
+            ) {
+              if (!value.startsWith('@'))
+                checkPicklistValue(dataFile, `record ${rec.attributes?.referenceId}`, obj, field, value);
+            }
+          }
+        }
+      }
+    }
   }
 
   // 10. Apex references.
