@@ -36,9 +36,11 @@ export class SourceText {
     this.lower = text.toLowerCase();
     const money = findMoney(text);
     this.amounts = money.map((m) => m.amount);
-    for (const m of text.matchAll(/\d[\d.,' ]*\d|\d/g)) {
-      const n = Number(m[0].replace(/[,' ]/g, ''));
-      if (Number.isFinite(n)) this.amounts.push(n);
+    // A bare number ("Amount: 275000") supports an amount only when it is large enough to be money
+    // and is not a year; "score 100" never does.
+    for (const m of text.matchAll(/(?<![\w.,])\d[\d,']*\d(?![\w])/g)) {
+      const n = Number(m[0].replace(/[,']/g, ''));
+      if (Number.isFinite(n) && n >= 1000 && !(n >= 1900 && n <= 2100)) this.amounts.push(n);
     }
     this.currencies = new Set(money.map((m) => m.currency).filter((c): c is string => Boolean(c)));
     for (const m of text.matchAll(/\b[A-Z]{3}\b/g)) this.currencies.add(m[0]);
