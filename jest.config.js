@@ -24,7 +24,15 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/functions', '<rootDir>/scripts'],
       testMatch: ['**/test/**/*.test.ts', '**/__tests__/**/*.test.ts'],
-      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }] }
+      transform: {
+        '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }],
+        // fastify's inject() (light-my-request) requires `cookie` 2, which ships ESM only.
+        '/node_modules/cookie/.+\\.js$': [
+          'babel-jest',
+          { plugins: ['@babel/plugin-transform-modules-commonjs'] }
+        ]
+      },
+      transformIgnorePatterns: ['/node_modules/(?!cookie/)']
     }
   ]
 };
