@@ -247,7 +247,7 @@ export default class DealRegistrationForm extends LightningElement {
 
   private get precheckMissingByField(): Map<DraftKey, string> {
     const map = new Map<DraftKey, string>();
-    if (this.checkState !== 'ready' || !this.precheckResult) return map;
+    if (!this.meterAvailable || !this.precheckResult) return map;
     this.precheckResult.missingFields.forEach((m) => {
       const key = fieldOfPrecheckPath(m.field);
       if (key && !map.has(key)) map.set(key, m.hint && m.hint.trim() ? m.hint : LABELS.Meter_Missing_Generic);
@@ -257,8 +257,9 @@ export default class DealRegistrationForm extends LightningElement {
 
   // ---------- completeness meter ----------
 
+  /** The last answer stays on screen while a newer check runs, so the meter does not flicker. */
   get meterAvailable(): boolean {
-    return this.checkState === 'ready' && !!this.precheckResult && this.precheckResult.available;
+    return this.checkState !== 'unavailable' && !!this.precheckResult && this.precheckResult.available;
   }
 
   get meterUnavailable(): boolean {

@@ -38,7 +38,7 @@ describe('c-my-deal-registrations accessibility', () => {
     await Promise.resolve();
     element.shadowRoot.querySelector('button[data-id="a0B000000000009AAA"]').click();
     await Promise.resolve();
-    element.shadowRoot.querySelector('[data-id="start-withdraw"]').click();
+    element.shadowRoot.querySelector('[data-id="start-extension"]').click();
     await Promise.resolve();
     expect(element.shadowRoot.querySelector('[data-id="detail"]')).not.toBeNull();
     await expect(element).toBeAccessible();

@@ -175,6 +175,7 @@ describe('c-my-deal-registrations', () => {
       expect(byId(element, 'next-step').textContent).toContain('c.DR_Portal_List_Next_Approved');
       expect(byId(element, 'detail-message').textContent).toContain('Approved. Your deal is protected');
       expect(byId(element, 'edit-form')).toBeNull();
+      expect(byId(element, 'start-withdraw')).toBeNull(); // an approved registration cannot be withdrawn
 
       byId(element, 'start-extension').click();
       await flush();
