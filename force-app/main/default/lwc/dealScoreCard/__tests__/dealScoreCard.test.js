@@ -1,0 +1,359 @@
+import { createElement } from 'lwc';
+import DealScoreCard from 'c/dealScoreCard';
+import getScoreCard from '@salesforce/apex/DealReviewController.getScoreCard';
+import getAuditTimeline from '@salesforce/apex/DealReviewController.getAuditTimeline';
+import getConsoleSettings from '@salesforce/apex/DealReviewController.getConsoleSettings';
+import decide from '@salesforce/apex/DealReviewController.decide';
+import decideExtension from '@salesforce/apex/DealReviewController.decideExtension';
+import { publish, reset as resetLms } from 'lightning/messageService';
+import { getLastNavigation } from 'lightning/navigation';
+import DEAL_SELECTION from '@salesforce/messageChannel/Deal_Selection__c';
+
+const CARD = require('./data/scoreCard.json');
+const TIMELINE = require('./data/timeline.json');
+const SETTINGS = require('./data/consoleSettings.json');
+
+jest.mock('@salesforce/apex/DealReviewController.getScoreCard', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/DealReviewController.getAuditTimeline', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/DealReviewController.getConsoleSettings', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/DealReviewController.decide', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/DealReviewController.decideExtension', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+
+const DEAL_ID = 'a0B000000000001AAA';
+
+async function flush() {
+  for (let i = 0; i < 12; i += 1) {
+    // eslint-disable-next-line no-await-in-loop
+    await Promise.resolve();
+  }
+}
+
+async function mount(recordId = DEAL_ID) {
+  const element = createElement('c-deal-score-card', { is: DealScoreCard });
+  if (recordId) element.recordId = recordId;
+  document.body.appendChild(element);
+  await flush();
+  return element;
+}
+
+function q(element, selector) {
+  return element.shadowRoot.querySelector(selector);
+}
+
+function all(element, selector) {
+  return Array.from(element.shadowRoot.querySelectorAll(selector));
+}
+
+function byId(element, id) {
+  return q(element, `[data-id="${id}"]`);
+}
+
+async function openForm(element, action) {
+  q(element, `lightning-button[data-action="${action}"]`).click();
+  await flush();
+}
+
+async function typeReason(element, value) {
+  byId(element, 'reason').dispatchEvent(new CustomEvent('change', { detail: { value } }));
+  await flush();
+}
+
+function captureToasts(element) {
+  const toasts = [];
+  element.addEventListener('lightning__showtoast', (e) => toasts.push(e.detail));
+  return toasts;
+}
+
+describe('c-deal-score-card', () => {
+  beforeEach(() => {
+    getConsoleSettings.mockResolvedValue(SETTINGS);
+    getScoreCard.mockResolvedValue(CARD);
+    getAuditTimeline.mockResolvedValue(TIMELINE);
+  });
+
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+    resetLms();
+  });
+
+  it('asks for a selection when it has no record and nothing was selected', async () => {
+    const element = await mount(null);
+    expect(byId(element, 'select-prompt')).not.toBeNull();
+    expect(getScoreCard).not.toHaveBeenCalled();
+  });
+
+  it('shows the score, confidence, top factors as sentences, missing fields and the timeline', async () => {
+    const element = await mount();
+    expect(getScoreCard).toHaveBeenCalledWith({ dealId: DEAL_ID });
+    expect(getAuditTimeline).toHaveBeenCalledWith({ dealId: DEAL_ID });
+    expect(byId(element, 'score').textContent).toBe('c.DR_Console_Score_Of');
+    expect(byId(element, 'score').className).toContain('slds-theme_warning');
+    expect(byId(element, 'confidence').textContent).toBe('c.DR_Console_Confidence_MEDIUM');
+    expect(byId(element, 'recommendation').textContent).toContain('c.DR_Console_Rec_REVIEW_CONFLICT');
+
+    const positives = all(element, '[data-id="positive-factors"] li').map((li) => li.textContent);
+    expect(positives).toHaveLength(3);
+    expect(positives[0]).toContain('Strong win rate');
+    expect(positives[1]).toContain('Gold partner. Gold tier adds points');
+    expect(positives.join(' ')).not.toContain('Typical deal size');
+    const negatives = all(element, '[data-id="negative-factors"] li').map((li) => li.textContent);
+    expect(negatives[0]).toContain('Matches another registration. Same domain acme.de');
+    expect(negatives[1]).toContain('No technical contact');
+
+    expect(all(element, '[data-id="missing-fields"] li').map((li) => li.textContent)).toEqual([
+      'contact.phone',
+      'opportunity.description'
+    ]);
+    expect(byId(element, 'rationale').textContent).toBe(CARD.recommendation.rationale);
+    expect(byId(element, 'overdue').textContent).toBe('c.DR_Console_Overdue_Banner');
+    expect(all(element, '[data-id="timeline"] li')).toHaveLength(2);
+    expect(byId(element, 'timeline').textContent).toContain('Routed');
+  });
+
+  it('puts each conflict side by side with the submitted registration and links to the record', async () => {
+    const element = await mount();
+    const conflicts = all(element, '[data-id="conflict"]');
+    expect(conflicts).toHaveLength(2);
+    const rows = Array.from(conflicts[0].querySelectorAll('tbody tr')).map((tr) =>
+      Array.from(tr.children).map((cell) => cell.textContent.trim())
+    );
+    expect(rows[0]).toEqual(['c.DR_Console_Field_Customer', 'Acme GmbH', 'ACME']);
+    expect(rows[1]).toEqual(['c.DR_Console_Field_Domain', 'acme.de', 'acme.de']);
+    expect(rows[2]).toEqual(['c.DR_Console_Field_Partner', 'Northwind Partners', 'Contoso Channel']);
+    const domainCells = conflicts[0].querySelectorAll('tbody tr')[1].querySelectorAll('td');
+    expect(domainCells[0].className).toContain('match');
+    expect(conflicts[0].textContent).toContain('same domain acme.de');
+    expect(conflicts[0].textContent).toContain('c.DR_Console_Similarity');
+    expect(conflicts[1].querySelector('[data-id="conflict-hidden"]')).not.toBeNull();
+
+    byId(element, 'open-record').click();
+    expect(getLastNavigation().pageReference).toEqual({
+      type: 'standard__recordPage',
+      attributes: { recordId: 'a0B000000000009AAA', actionName: 'view' }
+    });
+  });
+
+  it('shows the shadow-mode banner only in shadow mode', async () => {
+    let element = await mount();
+    expect(byId(element, 'shadow-banner')).not.toBeNull();
+    document.body.removeChild(element);
+    getConsoleSettings.mockResolvedValue({ ...SETTINGS, shadowMode: false });
+    getScoreCard.mockResolvedValue({ ...CARD, shadowMode: false });
+    element = await mount();
+    expect(byId(element, 'shadow-banner')).toBeNull();
+  });
+
+  it('loads the registration selected in the queue and ignores decision announcements', async () => {
+    const element = await mount(null);
+    publish(undefined, DEAL_SELECTION, { recordId: DEAL_ID });
+    await flush();
+    expect(getScoreCard).toHaveBeenCalledWith({ dealId: DEAL_ID });
+    expect(byId(element, 'select-prompt')).toBeNull();
+    expect(byId(element, 'score')).not.toBeNull();
+
+    publish(undefined, DEAL_SELECTION, { recordId: 'a0B000000000002AAA', decision: 'APPROVE' });
+    await flush();
+    expect(getScoreCard).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the error panel when the score card cannot load, and the card without the timeline when only that fails', async () => {
+    getScoreCard.mockRejectedValueOnce({ body: { message: 'This registration is not shared with you.' } });
+    let element = await mount();
+    expect(q(element, 'c-error-panel').errors).toEqual({
+      body: { message: 'This registration is not shared with you.' }
+    });
+    expect(byId(element, 'score')).toBeNull();
+    document.body.removeChild(element);
+
+    getAuditTimeline.mockRejectedValueOnce(new Error('timeline down'));
+    element = await mount();
+    expect(byId(element, 'score')).not.toBeNull();
+    expect(q(element, 'c-error-panel').errors).toEqual(new Error('timeline down'));
+    expect(byId(element, 'timeline-empty')).toBeNull();
+  });
+
+  it('says so when there is no recommendation, no factor, no conflict and no audit entry', async () => {
+    getScoreCard.mockResolvedValue({
+      ...CARD,
+      recommendation: null,
+      conflicts: [],
+      overrides: {},
+      recommendedDecision: null
+    });
+    getAuditTimeline.mockResolvedValue([]);
+    const element = await mount();
+    expect(byId(element, 'no-recommendation')).not.toBeNull();
+    expect(byId(element, 'no-conflicts')).not.toBeNull();
+    expect(byId(element, 'timeline-empty')).not.toBeNull();
+    expect(byId(element, 'rationale').textContent).toBe(CARD.deal.summary);
+  });
+
+  it('warns that approving a flagged conflict overrides the AI, requires a reason, then decides and refreshes', async () => {
+    decide.mockResolvedValue({ dealId: DEAL_ID, action: 'APPROVE', overridden: true });
+    const element = await mount();
+    const toasts = captureToasts(element);
+    const published = jest.fn();
+    const { subscribe } = require('lightning/messageService');
+    subscribe(undefined, DEAL_SELECTION, published);
+
+    await openForm(element, 'APPROVE');
+    expect(byId(element, 'decision-form')).not.toBeNull();
+    expect(byId(element, 'override-warning').textContent).toBe('c.DR_Console_Override_Warning');
+    expect(byId(element, 'agrees')).toBeNull();
+
+    byId(element, 'confirm').click();
+    await flush();
+    expect(decide).not.toHaveBeenCalled();
+    expect(byId(element, 'validation').textContent).toBe('c.DR_Console_Reason_Required');
+
+    await typeReason(element, '  Different business unit, confirmed with both partners  ');
+    expect(byId(element, 'validation')).toBeNull();
+    byId(element, 'confirm').click();
+    await flush();
+
+    expect(decide).toHaveBeenCalledWith({
+      dealId: DEAL_ID,
+      action: 'APPROVE',
+      reason: 'Different business unit, confirmed with both partners',
+      reassignToUserId: null
+    });
+    expect(toasts).toEqual([
+      expect.objectContaining({ variant: 'success', message: 'c.DR_Console_Decision_Saved_Override' })
+    ]);
+    expect(published).toHaveBeenCalledWith({ recordId: DEAL_ID, decision: 'APPROVE' });
+    expect(getScoreCard).toHaveBeenCalledTimes(2);
+    expect(getAuditTimeline).toHaveBeenCalledTimes(2);
+    expect(byId(element, 'decision-form')).toBeNull();
+  });
+
+  it('says a rejection follows the AI recommendation', async () => {
+    decide.mockResolvedValue({ dealId: DEAL_ID, action: 'REJECT', overridden: false });
+    const element = await mount();
+    const toasts = captureToasts(element);
+    await openForm(element, 'REJECT');
+    expect(byId(element, 'override-warning')).toBeNull();
+    expect(byId(element, 'agrees')).not.toBeNull();
+    expect(byId(element, 'confirm').variant).toBe('destructive');
+    await typeReason(element, 'Existing registration has priority');
+    byId(element, 'confirm').click();
+    await flush();
+    expect(toasts[0].message).toBe('c.DR_Console_Decision_Saved');
+  });
+
+  it('tells the manager that a request for information is shown to the partner', async () => {
+    const element = await mount();
+    await openForm(element, 'REQUEST_INFO');
+    expect(byId(element, 'reason').fieldLevelHelp).toBe('c.DR_Console_Reason_Help_Info');
+    expect(byId(element, 'override-warning')).not.toBeNull();
+  });
+
+  it('requires the new reviewer for a reassignment', async () => {
+    decide.mockResolvedValue({ dealId: DEAL_ID, action: 'REASSIGN', overridden: false });
+    const element = await mount();
+    await openForm(element, 'REASSIGN');
+    await typeReason(element, 'On leave next week');
+    byId(element, 'confirm').click();
+    await flush();
+    expect(decide).not.toHaveBeenCalled();
+    expect(byId(element, 'validation').textContent).toBe('c.DR_Console_Reassign_User_Required');
+
+    byId(element, 'reassign-to').dispatchEvent(
+      new CustomEvent('change', { detail: { recordId: '005000000000001AAA' } })
+    );
+    await flush();
+    byId(element, 'confirm').click();
+    await flush();
+    expect(decide).toHaveBeenCalledWith({
+      dealId: DEAL_ID,
+      action: 'REASSIGN',
+      reason: 'On leave next week',
+      reassignToUserId: '005000000000001AAA'
+    });
+  });
+
+  it('keeps the form and the reason when the decision fails, and shows why', async () => {
+    decide.mockRejectedValue({ body: { message: 'This registration is Approved: no decision is pending.' } });
+    const element = await mount();
+    const toasts = captureToasts(element);
+    await openForm(element, 'REJECT');
+    await typeReason(element, 'Duplicate');
+    byId(element, 'confirm').click();
+    await flush();
+    expect(byId(element, 'decision-form')).not.toBeNull();
+    expect(byId(element, 'reason').value).toBe('Duplicate');
+    const panel = byId(element, 'decision-form').querySelector('c-error-panel');
+    expect(panel.errors).toEqual({
+      body: { message: 'This registration is Approved: no decision is pending.' }
+    });
+    expect(toasts).toEqual([
+      expect.objectContaining({
+        variant: 'error',
+        title: 'c.DR_Console_Decision_Failed',
+        message: 'This registration is Approved: no decision is pending.'
+      })
+    ]);
+    expect(getScoreCard).toHaveBeenCalledTimes(1);
+    expect(byId(element, 'confirm').disabled).toBe(false);
+  });
+
+  it('closes the form with Cancel and with Escape', async () => {
+    const element = await mount();
+    await openForm(element, 'APPROVE');
+    byId(element, 'cancel').click();
+    await flush();
+    expect(byId(element, 'decision-form')).toBeNull();
+    await openForm(element, 'APPROVE');
+    byId(element, 'decision-form').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    await flush();
+    expect(byId(element, 'decision-form')).toBeNull();
+  });
+
+  it('offers no decision on a registration that is already decided', async () => {
+    getScoreCard.mockResolvedValue({
+      ...CARD,
+      deal: { ...CARD.deal, status: 'Approved', overdue: false },
+      decisionOpen: false
+    });
+    const element = await mount();
+    expect(q(element, 'lightning-button[data-action="APPROVE"]')).toBeNull();
+    expect(byId(element, 'decided').textContent).toBe('c.DR_Console_Decided');
+    expect(byId(element, 'overdue')).toBeNull();
+  });
+
+  it('grants a requested extension with a reason', async () => {
+    getScoreCard.mockResolvedValue({
+      ...CARD,
+      deal: {
+        ...CARD.deal,
+        status: 'Approved',
+        extensionRequested: true,
+        extensionReason: 'Customer delayed'
+      },
+      decisionOpen: false
+    });
+    decideExtension.mockResolvedValue(undefined);
+    const element = await mount();
+    const toasts = captureToasts(element);
+    expect(byId(element, 'extension').textContent).toContain('Customer delayed');
+    await openForm(element, 'EXTENSION_APPROVE');
+    await typeReason(element, 'Budget moved to Q2');
+    byId(element, 'confirm').click();
+    await flush();
+    expect(decideExtension).toHaveBeenCalledWith({
+      dealId: DEAL_ID,
+      approve: true,
+      reason: 'Budget moved to Q2'
+    });
+    expect(decide).not.toHaveBeenCalled();
+    expect(toasts[0].message).toBe('c.DR_Console_Extension_Saved');
+  });
+});

@@ -1,0 +1,588 @@
+import { LightningElement, api, wire } from 'lwc';
+import { NavigationMixin } from 'lightning/navigation';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import {
+  publish,
+  subscribe as lmsSubscribe,
+  unsubscribe as lmsUnsubscribe,
+  MessageContext,
+  type MessageSubscription
+} from 'lightning/messageService';
+import DEAL_SELECTION from '@salesforce/messageChannel/Deal_Selection__c';
+import getScoreCard from '@salesforce/apex/DealReviewController.getScoreCard';
+import getAuditTimeline from '@salesforce/apex/DealReviewController.getAuditTimeline';
+import getConsoleSettings from '@salesforce/apex/DealReviewController.getConsoleSettings';
+import decide from '@salesforce/apex/DealReviewController.decide';
+import decideExtension from '@salesforce/apex/DealReviewController.decideExtension';
+import { reduceErrors } from 'c/ldsUtils';
+import { LABELS } from './labels';
+
+/** How many factors of each sign the card explains. */
+export const TOP_FACTORS = 3;
+
+type FormAction = DealReviewAction | 'EXTENSION_APPROVE' | 'EXTENSION_REJECT';
+
+const DECISIONS: DealReviewAction[] = ['APPROVE', 'REJECT', 'REQUEST_INFO', 'REASSIGN'];
+
+interface FactorView {
+  key: string;
+  sentence: string;
+  pointsText: string;
+}
+
+interface ComparisonRow {
+  key: string;
+  label: string;
+  mine: string;
+  theirs: string;
+  cellClass: string;
+}
+
+interface ConflictCardView {
+  key: string;
+  headingId: string;
+  kindLabel: string;
+  similarityText: string;
+  reasons: { key: string; text: string }[];
+  hasReasons: boolean;
+  visible: boolean;
+  recordId: string | null;
+  linkLabel: string;
+  rows: ComparisonRow[];
+}
+
+interface ActionButton {
+  key: DealReviewAction;
+  label: string;
+  variant: string;
+  overrides: boolean;
+}
+
+function format(template: string, ...values: (string | number | null | undefined)[]): string {
+  return template.replace(/\{(\d+)\}/g, (match, i: string) => {
+    const value = values[Number(i)];
+    return value === undefined || value === null ? match : String(value);
+  });
+}
+
+function labelOf(prefix: string, value: string | null | undefined): string {
+  if (!value) return '';
+  const key = `${prefix}_${value}` as keyof typeof LABELS;
+  return (LABELS[key] as string | undefined) ?? value;
+}
+
+function text(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+function formatDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+function formatMoney(value: number | null | undefined, currency: string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  try {
+    return new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency: currency || 'USD',
+      maximumFractionDigits: 0
+    }).format(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function same(a: string, b: string): boolean {
+  return a.trim() !== '' && a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/**
+ * The score card of one registration, for a record page (`recordId`) or beside the review queue
+ * (selection received on Deal_Selection__c): score and confidence, the factors that raised and lowered
+ * it as sentences, missing fields, each potential conflict side by side with the submission, the
+ * decision actions (each with a required reason, stating when it overrides the AI), the audit
+ * timeline and a shadow-mode banner.
+ */
+export default class DealScoreCard extends NavigationMixin(LightningElement) {
+  labels = LABELS;
+
+  /** Set on a record page; beside the queue the selection arrives on Deal_Selection__c instead. */
+  @api recordId: string | undefined;
+
+  @wire(MessageContext as never)
+  messageContext: unknown;
+
+  selectedId: string | null = null;
+  card: DealReviewScoreCard | null = null;
+  timeline: DealReviewTimelineEntry[] = [];
+  settings: DealReviewConsoleSettings | null = null;
+  loading = false;
+  error: unknown = null;
+  timelineError: unknown = null;
+
+  activeAction: FormAction | null = null;
+  reason = '';
+  reassignTo: string | null = null;
+  saving = false;
+  formError: unknown = null;
+  validationMessage = '';
+
+  private loadSeq = 0;
+  private subscription: MessageSubscription | null = null;
+  private focusForm = false;
+
+  override connectedCallback(): void {
+    this.loadSettings();
+    if (this.recordId) {
+      this.load();
+    } else if (!this.subscription) {
+      this.subscription = lmsSubscribe(this.messageContext, DEAL_SELECTION, (message) =>
+        this.handleSelection(message)
+      );
+    }
+  }
+
+  override disconnectedCallback(): void {
+    lmsUnsubscribe(this.subscription);
+    this.subscription = null;
+  }
+
+  override renderedCallback(): void {
+    if (this.focusForm) {
+      this.focusForm = false;
+      const target = this.template?.querySelector<HTMLElement>('[data-id="reason"]');
+      target?.focus();
+    }
+  }
+
+  get dealId(): string | null {
+    return this.recordId || this.selectedId;
+  }
+
+  // ------------------------------------------------------------ data
+
+  private async loadSettings(): Promise<void> {
+    try {
+      this.settings = await getConsoleSettings();
+    } catch {
+      // The card's own load reports the same refusal; the banner just falls back to the card's flag.
+      this.settings = null;
+    }
+  }
+
+  private handleSelection(message: Record<string, unknown>): void {
+    const id = typeof message?.recordId === 'string' ? message.recordId : null;
+    if (!id || message.decision) return;
+    if (id === this.selectedId) return;
+    this.selectedId = id;
+    this.closeForm();
+    this.load();
+  }
+
+  /** Reads the score card and the audit timeline of the current registration. */
+  async load(): Promise<void> {
+    const dealId = this.dealId;
+    if (!dealId) return;
+    const seq = ++this.loadSeq;
+    this.loading = true;
+    const [cardResult, timelineResult] = await Promise.allSettled([
+      getScoreCard({ dealId }),
+      getAuditTimeline({ dealId })
+    ]);
+    if (seq !== this.loadSeq) return;
+    if (cardResult.status === 'fulfilled') {
+      this.card = cardResult.value;
+      this.error = null;
+    } else {
+      this.card = null;
+      this.error = cardResult.reason;
+    }
+    if (timelineResult.status === 'fulfilled') {
+      this.timeline = timelineResult.value ?? [];
+      this.timelineError = null;
+    } else {
+      this.timeline = [];
+      this.timelineError = timelineResult.reason;
+    }
+    this.loading = false;
+  }
+
+  // ------------------------------------------------------------ view: header
+
+  get hasDeal(): boolean {
+    return !!this.dealId;
+  }
+
+  get showEmpty(): boolean {
+    return !this.dealId;
+  }
+
+  get deal(): DealReviewDealView | null {
+    return this.card?.deal ?? null;
+  }
+
+  get recommendation(): DealReviewRecommendation | null {
+    return this.card?.recommendation ?? null;
+  }
+
+  get shadowMode(): boolean {
+    return this.settings?.shadowMode ?? this.card?.shadowMode ?? false;
+  }
+
+  get score(): number | null {
+    const s = this.recommendation?.score ?? this.deal?.score;
+    return s === undefined ? null : s;
+  }
+
+  get hasScore(): boolean {
+    return this.score !== null;
+  }
+
+  get scoreText(): string {
+    return this.hasScore ? format(LABELS.Score_Of, this.score) : LABELS.Not_Scored;
+  }
+
+  get scoreClass(): string {
+    const s = this.score ?? 0;
+    const theme = s >= 70 ? 'slds-theme_success' : s >= 40 ? 'slds-theme_warning' : 'slds-theme_error';
+    return `score slds-badge ${theme}`;
+  }
+
+  get confidenceText(): string {
+    return labelOf('Confidence', this.recommendation?.confidence ?? this.deal?.confidence);
+  }
+
+  get triageText(): string {
+    return labelOf('Triage', this.recommendation?.triage ?? this.deal?.triage) || LABELS.Not_Scored;
+  }
+
+  get recommendationText(): string {
+    return labelOf('Rec', this.recommendation?.recommendedAction ?? this.deal?.recommendedAction);
+  }
+
+  get rationale(): string {
+    return this.recommendation?.rationale || this.deal?.summary || '';
+  }
+
+  get overdueText(): string {
+    const d = this.deal;
+    return d?.overdue ? format(LABELS.Overdue_Banner, d.ageHours, d.slaHours) : '';
+  }
+
+  get decidedText(): string {
+    const d = this.deal;
+    if (!this.card || !d || this.card.decisionOpen) return '';
+    return format(LABELS.Decided, d.status);
+  }
+
+  get isFallback(): boolean {
+    return this.recommendation?.fallback === true;
+  }
+
+  get showParseWarning(): boolean {
+    return (this.recommendation?.parseWarnings ?? []).length > 0;
+  }
+
+  get showNoRecommendation(): boolean {
+    return !!this.card && !this.recommendation;
+  }
+
+  // ------------------------------------------------------------ view: factors, missing fields
+
+  private factorViews(positive: boolean): FactorView[] {
+    const sign = positive ? 1 : -1;
+    const factors = (this.recommendation?.factors ?? []).filter((f) => (f.points ?? 0) * sign > 0);
+    factors.sort((a, b) => (b.points - a.points) * sign);
+    return factors.slice(0, TOP_FACTORS).map((f, i) => ({
+      key: `${positive ? 'p' : 'n'}${i}-${f.code}`,
+      sentence: f.detail ? `${f.label}. ${f.detail}` : f.label,
+      pointsText: format(LABELS.Points, f.points > 0 ? `+${f.points}` : String(f.points))
+    }));
+  }
+
+  get positiveFactors(): FactorView[] {
+    return this.factorViews(true);
+  }
+
+  get negativeFactors(): FactorView[] {
+    return this.factorViews(false);
+  }
+
+  get hasPositiveFactors(): boolean {
+    return this.positiveFactors.length > 0;
+  }
+
+  get hasNegativeFactors(): boolean {
+    return this.negativeFactors.length > 0;
+  }
+
+  get hasNoFactors(): boolean {
+    return !!this.recommendation && !this.hasPositiveFactors && !this.hasNegativeFactors;
+  }
+
+  get missingFields(): { key: string; text: string }[] {
+    return (this.recommendation?.missingFields ?? []).map((f, i) => ({ key: `m${i}`, text: f }));
+  }
+
+  get hasMissingFields(): boolean {
+    return this.missingFields.length > 0;
+  }
+
+  // ------------------------------------------------------------ view: conflicts
+
+  get conflicts(): ConflictCardView[] {
+    const d = this.deal;
+    if (!d) return [];
+    return (this.card?.conflicts ?? []).map((c, i) => {
+      const rows: [string, string, string][] = [
+        [LABELS.Field_Customer, text(d.customerName), text(c.name)],
+        [LABELS.Field_Domain, text(d.customerDomain), text(c.domain)],
+        [LABELS.Field_Partner, text(d.partnerName), text(c.partnerName ?? c.ownerName)],
+        [LABELS.Field_Status, text(d.status), text(c.status)],
+        [LABELS.Field_Started, formatDate(d.submittedAt ?? d.createdDate), formatDate(c.startedAt)],
+        [LABELS.Field_Close, formatDate(d.closeDate), formatDate(c.closeDate)],
+        [LABELS.Field_Value, formatMoney(d.value, d.currencyCode), formatMoney(c.value, c.currencyCode)],
+        [LABELS.Field_Region, text(d.region), text(c.region)],
+        [LABELS.Field_Products, text(d.products), text(c.products)]
+      ];
+      if (c.protectionExpiresOn) {
+        rows.push([
+          LABELS.Field_Protection,
+          formatDate(d.protectionExpiresOn),
+          formatDate(c.protectionExpiresOn)
+        ]);
+      }
+      const kindLabel = labelOf('Kind', c.kind) || text(c.kind);
+      return {
+        key: `${c.candidateId}-${i}`,
+        headingId: `conflict-${i}`,
+        kindLabel: c.recordName ? `${kindLabel}: ${c.recordName}` : kindLabel,
+        similarityText:
+          c.similarity === null || c.similarity === undefined
+            ? ''
+            : format(LABELS.Similarity, Math.round(c.similarity * 100)),
+        reasons: (c.reasons ?? []).map((r, j) => ({ key: `r${j}`, text: r })),
+        hasReasons: (c.reasons ?? []).length > 0,
+        visible: c.visible === true,
+        recordId: c.recordId ?? null,
+        linkLabel: format(LABELS.Open_Record, c.recordName || c.name || kindLabel),
+        rows: rows
+          .filter(([, mine, theirs]) => mine !== '' || theirs !== '')
+          .map(([label, mine, theirs], j) => ({
+            key: `f${j}`,
+            label,
+            mine,
+            theirs,
+            cellClass: same(mine, theirs) ? 'match slds-text-title_bold' : ''
+          }))
+      };
+    });
+  }
+
+  get hasConflicts(): boolean {
+    return (this.card?.conflicts ?? []).length > 0;
+  }
+
+  // ------------------------------------------------------------ view: actions and form
+
+  get canDecide(): boolean {
+    return !!this.card && this.card.decisionOpen === true;
+  }
+
+  get actionButtons(): ActionButton[] {
+    const overrides = this.card?.overrides ?? {};
+    return DECISIONS.map((key) => ({
+      key,
+      label: labelOf('Action', key),
+      variant: this.activeAction === key ? 'brand' : 'neutral',
+      overrides: overrides[key] === true
+    }));
+  }
+
+  get showExtension(): boolean {
+    return this.deal?.extensionRequested === true;
+  }
+
+  get formOpen(): boolean {
+    return this.activeAction !== null;
+  }
+
+  get formTitle(): string {
+    switch (this.activeAction) {
+      case 'EXTENSION_APPROVE':
+        return LABELS.Extension_Approve;
+      case 'EXTENSION_REJECT':
+        return LABELS.Extension_Reject;
+      case null:
+        return '';
+      default:
+        return labelOf('Action', this.activeAction);
+    }
+  }
+
+  get isReassign(): boolean {
+    return this.activeAction === 'REASSIGN';
+  }
+
+  get isDecision(): boolean {
+    return this.activeAction !== null && (DECISIONS as string[]).includes(this.activeAction);
+  }
+
+  get overridesAi(): boolean {
+    if (!this.isDecision) return false;
+    return this.card?.overrides?.[this.activeAction as DealReviewAction] === true;
+  }
+
+  get overrideText(): string {
+    return format(LABELS.Override_Warning, this.recommendationText || this.recommendation?.recommendedAction);
+  }
+
+  get agreesWithAi(): boolean {
+    return this.isDecision && !this.overridesAi && this.card?.recommendedDecision === this.activeAction;
+  }
+
+  get reasonHelp(): string {
+    return this.activeAction === 'REQUEST_INFO' ? LABELS.Reason_Help_Info : LABELS.Reason_Help;
+  }
+
+  get confirmVariant(): string {
+    return this.activeAction === 'REJECT' || this.activeAction === 'EXTENSION_REJECT'
+      ? 'destructive'
+      : 'brand';
+  }
+
+  // ------------------------------------------------------------ view: timeline
+
+  get hasTimeline(): boolean {
+    return this.timeline.length > 0;
+  }
+
+  get showTimelineEmpty(): boolean {
+    return !this.hasTimeline && !this.timelineError && !!this.card;
+  }
+
+  get timelineItems(): (DealReviewTimelineEntry & { meta: string })[] {
+    return this.timeline.map((e) => ({
+      ...e,
+      meta: [e.actorName, e.outcome].filter((v) => !!v).join(' · ')
+    }));
+  }
+
+  // ------------------------------------------------------------ handlers
+
+  handleActionClick(event: Event): void {
+    const action = (event.currentTarget as HTMLElement).dataset.action as FormAction | undefined;
+    if (!action) return;
+    this.activeAction = action;
+    this.reason = '';
+    this.reassignTo = null;
+    this.formError = null;
+    this.validationMessage = '';
+    this.focusForm = true;
+  }
+
+  handleReasonChange(event: CustomEvent<{ value: string }>): void {
+    this.reason = event.detail.value ?? '';
+    if (this.validationMessage && this.reason.trim()) this.validationMessage = '';
+  }
+
+  handleReassignChange(event: CustomEvent<{ recordId: string | null }>): void {
+    this.reassignTo = event.detail.recordId ?? null;
+  }
+
+  handleCancel(): void {
+    this.closeForm();
+  }
+
+  handleFormKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      this.closeForm();
+    }
+  }
+
+  handleOpenRecord(event: Event): void {
+    const recordId = (event.currentTarget as HTMLElement).dataset.recordId;
+    if (!recordId) return;
+    this[NavigationMixin.Navigate]({
+      type: 'standard__recordPage',
+      attributes: { recordId, actionName: 'view' }
+    });
+  }
+
+  handleRefresh(): void {
+    this.load();
+  }
+
+  private validate(): boolean {
+    const inputs = Array.from(
+      this.template?.querySelectorAll<HTMLElement & { reportValidity?: () => boolean }>('[data-validate]') ??
+        []
+    );
+    inputs.forEach((input) => input.reportValidity?.());
+    if (!this.reason.trim()) {
+      this.validationMessage = LABELS.Reason_Required;
+      return false;
+    }
+    if (this.isReassign && !this.reassignTo) {
+      this.validationMessage = LABELS.Reassign_User_Required;
+      return false;
+    }
+    this.validationMessage = '';
+    return true;
+  }
+
+  async handleConfirm(): Promise<void> {
+    const dealId = this.dealId;
+    const action = this.activeAction;
+    if (!dealId || !action || this.saving) return;
+    if (!this.validate()) return;
+    this.saving = true;
+    this.formError = null;
+    const reason = this.reason.trim();
+    try {
+      let message: string = LABELS.Decision_Saved;
+      if (action === 'EXTENSION_APPROVE' || action === 'EXTENSION_REJECT') {
+        await decideExtension({ dealId, approve: action === 'EXTENSION_APPROVE', reason });
+        message = LABELS.Extension_Saved;
+      } else {
+        const result = await decide({
+          dealId,
+          action,
+          reason,
+          reassignToUserId: action === 'REASSIGN' ? this.reassignTo : null
+        });
+        if (result?.overridden) message = LABELS.Decision_Saved_Override;
+      }
+      this.dispatchEvent(new ShowToastEvent({ title: LABELS.Decision_Saved, message, variant: 'success' }));
+      publish(this.messageContext, DEAL_SELECTION, {
+        recordId: dealId,
+        decision: action.startsWith('EXTENSION') ? 'EXTENSION' : action
+      });
+      this.closeForm();
+      await this.load();
+    } catch (e) {
+      this.formError = e;
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: LABELS.Decision_Failed,
+          message: reduceErrors(e).join(' '),
+          variant: 'error'
+        })
+      );
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  private closeForm(): void {
+    this.activeAction = null;
+    this.reason = '';
+    this.reassignTo = null;
+    this.formError = null;
+    this.validationMessage = '';
+  }
+}
