@@ -89,6 +89,8 @@ export default class MyDealRegistrations extends LightningElement {
   actionError: unknown;
   actionReasonError: string | undefined;
   actionBusy = false;
+  /** Inline confirmation: toasts are not shown in LWR Experience Cloud sites. */
+  actionNotice: string | undefined;
 
   question = '';
   answer: DealAssistStatusAnswer | undefined;
@@ -231,6 +233,7 @@ export default class MyDealRegistrations extends LightningElement {
     this.acknowledgedId = undefined;
     this.selectedId = id === this.selectedId ? undefined : id;
     this.resetAction();
+    this.actionNotice = undefined;
     this.answer = undefined;
     this.answerUnavailable = false;
     this.question = '';
@@ -298,11 +301,13 @@ export default class MyDealRegistrations extends LightningElement {
 
   handleStartWithdraw(): void {
     this.resetAction();
+    this.actionNotice = undefined;
     this.pendingAction = 'withdraw';
   }
 
   handleStartExtension(): void {
     this.resetAction();
+    this.actionNotice = undefined;
     this.pendingAction = 'extension';
   }
 
@@ -359,13 +364,10 @@ export default class MyDealRegistrations extends LightningElement {
       } else {
         await requestExtension({ registrationId: s.id, reason });
       }
-      this.dispatchEvent(
-        new ShowToastEvent({
-          title: withdrawing ? LABELS.Withdraw_Done : LABELS.Extension_Done,
-          variant: 'success'
-        })
-      );
+      const notice = withdrawing ? LABELS.Withdraw_Done : LABELS.Extension_Done;
+      this.dispatchEvent(new ShowToastEvent({ title: notice, variant: 'success' }));
       this.resetAction();
+      this.actionNotice = notice;
       await this.refresh();
     } catch (error) {
       // The reason stays in the box so the partner can try again.

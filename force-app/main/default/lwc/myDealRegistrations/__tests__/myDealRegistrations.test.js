@@ -196,6 +196,7 @@ describe('c-my-deal-registrations', () => {
         reason: 'Customer moved signature to January'
       });
       expect(toast).toHaveBeenCalledTimes(1);
+      expect(byId(element, 'action-notice').textContent).toBe('c.DR_Portal_List_Extension_Done');
       expect(refreshApex).toHaveBeenCalledTimes(1);
       expect(byId(element, 'action-panel')).toBeNull();
     });
