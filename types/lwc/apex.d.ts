@@ -352,7 +352,7 @@ interface DealMetricsBucket {
 }
 
 /** DealMetricsController.Metrics: rates are fractions 0-1, null when there is nothing to measure. */
-interface DealProgramMetrics {
+interface DealMetricsResult {
   days: number;
   since?: string | null;
   shadowMode: boolean;
@@ -408,5 +408,5 @@ declare module '@salesforce/apex/DealReviewController.decideExtension' {
   }): Promise<void>;
 }
 declare module '@salesforce/apex/DealMetricsController.getMetrics' {
-  export default function getMetrics(params: { days: number }): Promise<DealProgramMetrics>;
+  export default function getMetrics(params: { days: number }): Promise<DealMetricsResult>;
 }

@@ -1,0 +1,185 @@
+import { LightningElement } from 'lwc';
+import getMetrics from '@salesforce/apex/DealMetricsController.getMetrics';
+import { LABELS } from './labels';
+
+/** Periods the controller accepts. */
+export const PERIODS = [30, 90] as const;
+
+interface Tile {
+  key: string;
+  label: string;
+  value: string;
+  detail: string;
+  empty: boolean;
+}
+
+interface Bar {
+  key: string;
+  label: string;
+  count: number;
+  style: string;
+  barClass: string;
+}
+
+function format(template: string, ...values: (string | number | null | undefined)[]): string {
+  return template.replace(/\{(\d+)\}/g, (match, i: string) => {
+    const value = values[Number(i)];
+    return value === undefined || value === null ? match : String(value);
+  });
+}
+
+function percent(rate: number | null | undefined): string {
+  if (rate === null || rate === undefined) return LABELS.No_Data;
+  return new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+}
+
+function labelOf(prefix: string, value: string): string {
+  const key = `${prefix}_${value}` as keyof typeof LABELS;
+  return (LABELS[key] as string | undefined) ?? value;
+}
+
+/**
+ * Program metrics for channel managers: approval rate, median time to decision, AI agreement and
+ * override rate, conflict rate, auto-approval rate in live mode, and the backlog by age as a small
+ * bar chart (a table with proportional bars, so screen readers get the numbers), for 30 or 90 days.
+ */
+export default class DealProgramMetrics extends LightningElement {
+  labels = LABELS;
+  days: number = PERIODS[0];
+  metrics: DealMetricsResult | null = null;
+  loading = false;
+  error: unknown = null;
+  private seq = 0;
+
+  override connectedCallback(): void {
+    this.load();
+  }
+
+  async load(): Promise<void> {
+    const seq = ++this.seq;
+    this.loading = true;
+    try {
+      const result = await getMetrics({ days: this.days });
+      if (seq !== this.seq) return;
+      this.metrics = result;
+      this.error = null;
+    } catch (e) {
+      if (seq !== this.seq) return;
+      this.metrics = null;
+      this.error = e;
+    } finally {
+      if (seq === this.seq) this.loading = false;
+    }
+  }
+
+  get periodOptions(): { label: string; value: string }[] {
+    return [
+      { label: LABELS.Last_30, value: '30' },
+      { label: LABELS.Last_90, value: '90' }
+    ];
+  }
+
+  get periodValue(): string {
+    return String(this.days);
+  }
+
+  get tiles(): Tile[] {
+    const m = this.metrics;
+    if (!m) return [];
+    const median =
+      m.medianHoursToDecision === null || m.medianHoursToDecision === undefined
+        ? LABELS.No_Data
+        : format(LABELS.Hours, m.medianHoursToDecision);
+    const agreed = m.reviewedRecommendations - m.overriddenCount;
+    const autoDetail =
+      m.liveRecommendations === 0 && m.shadowMode
+        ? LABELS.Shadow_Metrics
+        : format(LABELS.Of_Count, m.autoApprovedCount, m.liveRecommendations);
+    const tiles: Omit<Tile, 'empty'>[] = [
+      {
+        key: 'approval',
+        label: LABELS.Metric_Approval,
+        value: percent(m.approvalRate),
+        detail: format(LABELS.Of_Count, m.approvedCount, m.decidedCount)
+      },
+      {
+        key: 'median',
+        label: LABELS.Metric_Median,
+        value: median,
+        detail: m.medianSampled ? format(LABELS.Median_Sampled, m.medianSampleSize) : ''
+      },
+      {
+        key: 'agreement',
+        label: LABELS.Metric_Agreement,
+        value: percent(m.agreementRate),
+        detail: format(LABELS.Of_Count, agreed, m.reviewedRecommendations)
+      },
+      {
+        key: 'override',
+        label: LABELS.Metric_Override,
+        value: percent(m.overrideRate),
+        detail: format(LABELS.Of_Count, m.overriddenCount, m.reviewedRecommendations)
+      },
+      {
+        key: 'conflict',
+        label: LABELS.Metric_Conflict,
+        value: percent(m.conflictRate),
+        detail: format(LABELS.Of_Count, m.conflictCount, m.submittedCount)
+      },
+      {
+        key: 'auto',
+        label: LABELS.Metric_Auto,
+        value: percent(m.autoApprovalRate),
+        detail: autoDetail
+      }
+    ];
+    return tiles.map((t) => ({ ...t, empty: t.value === LABELS.No_Data }));
+  }
+
+  private bars(buckets: DealMetricsBucket[], prefix: string, overSlaClass: boolean): Bar[] {
+    const max = Math.max(1, ...buckets.map((b) => b.count));
+    return buckets.map((b) => ({
+      key: b.key,
+      label: labelOf(prefix, b.key),
+      count: b.count,
+      style: `width: ${Math.round((b.count / max) * 100)}%`,
+      barClass: `bar ${overSlaClass && b.overSla ? 'bar_over-sla' : 'bar_ok'}`
+    }));
+  }
+
+  get backlogBars(): Bar[] {
+    return this.bars(this.metrics?.backlog ?? [], 'Bucket', true);
+  }
+
+  get triageBars(): Bar[] {
+    return this.bars(this.metrics?.triage ?? [], 'Triage', false);
+  }
+
+  get hasBacklog(): boolean {
+    return (this.metrics?.backlogTotal ?? 0) > 0;
+  }
+
+  get hasTriage(): boolean {
+    return (this.metrics?.triage ?? []).some((b) => b.count > 0);
+  }
+
+  get backlogCaption(): string {
+    const m = this.metrics;
+    return m ? format(LABELS.Backlog_Total, m.backlogTotal, m.overdueCount) : '';
+  }
+
+  get showShadowNote(): boolean {
+    return this.metrics?.shadowMode === true;
+  }
+
+  handlePeriodChange(event: CustomEvent<{ value: string }>): void {
+    const days = Number(event.detail.value);
+    if (!(PERIODS as readonly number[]).includes(days) || days === this.days) return;
+    this.days = days;
+    this.load();
+  }
+
+  handleRefresh(): void {
+    this.load();
+  }
+}
