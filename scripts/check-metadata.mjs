@@ -615,6 +615,9 @@ export function checkProject(sourceDir) {
       if (ps === PARTNER_SET && PARTNER_FORBIDDEN.test(ref)) {
         report(file, `fieldPermissions ${ref}: internal field granted to partners`);
       }
+      if (ps === PARTNER_SET && f && !childText(f.root, 'inlineHelpText')) {
+        report(f.file, `field ${ref} is visible to partners and needs <inlineHelpText>`);
+      }
     }
     for (const op of childrenNamed(r, 'objectPermissions')) {
       const obj = childText(op, 'object');

@@ -4,9 +4,12 @@
 // passing (or with the problem being new compared to the clean copy), so a check that always
 // fails or never fails cannot pass these tests.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+// Java (apex-ls, PMD) and the Salesforce CLI take seconds each on a shared 2-core machine.
+jest.setTimeout(180_000);
 
 const root = join(__dirname, '..', '..');
 const classMeta =
@@ -65,7 +68,9 @@ describe('check-metadata', () => {
     'namedCredentials',
     'externalCredentials',
     'classes',
-    'triggers'
+    'triggers',
+    'flexipages',
+    'lwc'
   ];
   // One clean copy and its problems (normally none); each case breaks a fresh copy and must add
   // the expected problem.
@@ -99,8 +104,10 @@ describe('check-metadata', () => {
         '<inlineHelpTxt>$1</inlineHelpTxt>'
       )
     );
+    // The help text is gone too, and partners see this field: both are reported.
     expect(added).toEqual([
-      expect.stringMatching(/Customer_Name__c\.field-meta\.xml: .*unknown element <inlineHelpTxt>/)
+      expect.stringMatching(/Customer_Name__c\.field-meta\.xml: .*unknown element <inlineHelpTxt>/),
+      expect.stringMatching(/Customer_Name__c is visible to partners and needs <inlineHelpText>/)
     ]);
   });
 
@@ -300,5 +307,48 @@ describe('check-pmd', () => {
     const r = run('check-pmd.mjs', [], { ...process.env, PATH: '/nonexistent' });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/java not found/);
+  });
+});
+
+describe('check-convert (sf project convert source)', () => {
+  it('passes the metadata as shipped and fails when a contract component is missing or the per-org config leaks in', () => {
+    const parts = [
+      'objects',
+      'permissionsets',
+      'layouts',
+      'tabs',
+      'applications',
+      'customMetadata',
+      'customPermissions',
+      'queues',
+      'groups',
+      'sharingRules',
+      'namedCredentials',
+      'externalCredentials',
+      'platformEventSubscriberConfigs',
+      'labels'
+    ];
+    const p = project(parts);
+    cpSync(join(root, '.forceignore'), join(p.dir, '.forceignore'));
+    const classes = join(p.def, 'classes');
+    const triggers = join(p.def, 'triggers');
+    mkdirSync(classes);
+    mkdirSync(triggers);
+    for (const f of ['AiAuditLogTriggerHandler.cls', 'AiAuditLogTriggerHandler.cls-meta.xml']) {
+      cpSync(join(root, 'force-app/main/default/classes', f), join(classes, f));
+    }
+    for (const f of ['AiAuditLogTrigger.trigger', 'AiAuditLogTrigger.trigger-meta.xml']) {
+      cpSync(join(root, 'force-app/main/default/triggers', f), join(triggers, f));
+    }
+    const clean = run('check-convert.mjs', [p.src]);
+    expect(clean.stderr).toBe('');
+    expect(clean.status).toBe(0);
+
+    rmSync(join(p.def, 'queues/Deal_Registration_Conflicts.queue-meta.xml'));
+    writeFileSync(join(p.dir, '.forceignore'), '**/__tests__/**\n');
+    const broken = run('check-convert.mjs', [p.src]);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/package\.xml lacks Queue Deal_Registration_Conflicts/);
+    expect(broken.stderr).toMatch(/must not list PlatformEventSubscriberConfig/);
   });
 });
