@@ -275,6 +275,37 @@ describe('c-deal-registration-form', () => {
       );
     });
 
+    it('keeps the last answer on screen while a newer check runs, and ignores a stale answer', async () => {
+      const element = mount();
+      await flush();
+      await type(element, 'customerName', 'Globex');
+      await settlePrecheck();
+      let resolveSlow;
+      precheck.mockImplementationOnce(
+        () =>
+          new Promise((resolve) => {
+            resolveSlow = resolve;
+          })
+      );
+      precheck.mockResolvedValueOnce(PRECHECK_COMPLETE);
+      await type(element, 'customerName', 'Globex Corp');
+      await settlePrecheck();
+      expect(byId(element, 'meter-checking')).not.toBeNull();
+      expect(element.shadowRoot.querySelector('[role="progressbar"]').getAttribute('aria-valuenow')).toBe(
+        '55'
+      );
+      await type(element, 'customerName', 'Globex Corporation');
+      await settlePrecheck();
+      expect(element.shadowRoot.querySelector('[role="progressbar"]').getAttribute('aria-valuenow')).toBe(
+        '100'
+      );
+      resolveSlow(PRECHECK_INCOMPLETE); // the older answer arrives last and must not win
+      await flush();
+      expect(element.shadowRoot.querySelector('[role="progressbar"]').getAttribute('aria-valuenow')).toBe(
+        '100'
+      );
+    });
+
     it('says the check is unavailable when the function cannot be reached, and keeps local required checks', async () => {
       precheck.mockRejectedValue({ body: { message: 'Read timed out' } });
       const element = mount();
