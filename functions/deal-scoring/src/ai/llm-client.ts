@@ -3,7 +3,7 @@
 // backoff (it honours Retry-After), and a circuit breaker in front. Every call reports the model,
 // the prompt-template version, tokens and latency; every failure is an LlmError the callers turn
 // into the built-in path.
-import OpenAI, { APIConnectionTimeoutError, APIError, RateLimitError } from 'openai';
+import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError, RateLimitError } from 'openai';
 import { CircuitBreaker } from './circuit-breaker';
 
 export interface LlmSettings {
@@ -15,14 +15,20 @@ export interface LlmSettings {
   timeoutMs: number;
   /** Retries after the first attempt (429, 5xx, connection errors, timeouts), with backoff. */
   maxRetries: number;
+  /**
+   * Budget for one call including every retry, in milliseconds. Kept below the Salesforce callout
+   * timeout (10 s by default) so that a slow model still leaves time to answer with the built-in path.
+   */
+  deadlineMs: number;
   breakerFailureThreshold: number;
   breakerResetMs: number;
 }
 
 export const DEFAULT_LLM_SETTINGS: Omit<LlmSettings, 'apiKey'> = {
   model: 'gpt-4o-mini',
-  timeoutMs: 8000,
+  timeoutMs: 4000,
   maxRetries: 2,
+  deadlineMs: 7000,
   breakerFailureThreshold: 5,
   breakerResetMs: 30000
 };
@@ -66,6 +72,8 @@ export interface JsonCompletionRequest {
   /** A JSON schema in the strict structured-output subset (every property required, no extras). */
   schema: Record<string, unknown>;
   maxTokens?: number;
+  /** A tighter budget than the client's deadline for this call (e.g. what is left of a request's). */
+  deadlineMs?: number;
 }
 
 export interface JsonCompletion {
@@ -96,6 +104,7 @@ export function llmSettingsFromEnv(env: Record<string, string | undefined>): Llm
     model: env.OPENAI_MODEL?.trim() || DEFAULT_LLM_SETTINGS.model,
     timeoutMs: int('OPENAI_TIMEOUT_MS', DEFAULT_LLM_SETTINGS.timeoutMs, 1),
     maxRetries: int('OPENAI_MAX_RETRIES', DEFAULT_LLM_SETTINGS.maxRetries, 0),
+    deadlineMs: int('OPENAI_DEADLINE_MS', DEFAULT_LLM_SETTINGS.deadlineMs, 1),
     breakerFailureThreshold: int('OPENAI_BREAKER_FAILURES', DEFAULT_LLM_SETTINGS.breakerFailureThreshold, 1),
     breakerResetMs: int('OPENAI_BREAKER_RESET_MS', DEFAULT_LLM_SETTINGS.breakerResetMs, 0)
   };
@@ -136,28 +145,38 @@ export class LlmClient implements JsonModel {
     if (!this.breaker.tryAcquire()) {
       throw new LlmError('circuit_open', 'language model circuit is open', usage());
     }
+    const deadline = Math.max(
+      1,
+      Math.floor(Math.min(this.settings.deadlineMs, request.deadlineMs ?? Infinity))
+    );
     let completion: OpenAI.Chat.Completions.ChatCompletion;
     try {
-      completion = await this.client.chat.completions.create({
-        model: this.model,
-        temperature: 0,
-        max_tokens: request.maxTokens ?? 800,
-        messages: [
-          { role: 'system', content: request.system },
-          { role: 'user', content: request.user }
-        ],
-        response_format: {
-          type: 'json_schema',
-          json_schema: { name: request.schemaName, schema: request.schema, strict: true }
-        }
-      });
+      completion = await this.client.chat.completions.create(
+        {
+          model: this.model,
+          temperature: 0,
+          max_tokens: request.maxTokens ?? 800,
+          messages: [
+            { role: 'system', content: request.system },
+            { role: 'user', content: request.user }
+          ],
+          response_format: {
+            type: 'json_schema',
+            json_schema: { name: request.schemaName, schema: request.schema, strict: true }
+          }
+        },
+        // The SDK times out each attempt and retries with backoff; the signal bounds the whole call.
+        { signal: AbortSignal.timeout(deadline) }
+      );
     } catch (err) {
       this.breaker.recordFailure();
       const failed = usage();
       // Some runtimes surface the SDK's abort as a plain connection error; the clock tells.
       const kind = classify(err);
       throw new LlmError(
-        kind === 'connection' && failed.latencyMs >= this.settings.timeoutMs ? 'timeout' : kind,
+        kind === 'connection' && failed.latencyMs >= Math.min(this.settings.timeoutMs, deadline)
+          ? 'timeout'
+          : kind,
         describe(err),
         failed
       );
@@ -185,7 +204,7 @@ export class LlmClient implements JsonModel {
 }
 
 function classify(err: unknown): LlmFailureKind {
-  if (err instanceof APIConnectionTimeoutError) return 'timeout';
+  if (err instanceof APIConnectionTimeoutError || err instanceof APIUserAbortError) return 'timeout';
   if (err instanceof RateLimitError) return 'rate_limited';
   if (err instanceof APIError && err.status !== undefined) return 'http';
   return 'connection';

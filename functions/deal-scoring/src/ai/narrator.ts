@@ -19,7 +19,17 @@ export interface LlmNarratorOptions {
    * of a large batch gets the template text, so a 200-deal batch never waits on 200 model calls.
    */
   maxCallsPerRequest?: number;
+  /**
+   * Time for all model calls of one score request together (ms). Apex waits 10 s for /v1/score by
+   * default; once this budget is spent the remaining deals get the template text.
+   */
+  budgetMsPerRequest?: number;
+  /** Clock (tests). */
+  now?: () => number;
 }
+
+/** Below this many milliseconds of budget a model call is not worth starting. */
+const MIN_CALL_MS = 250;
 
 function factsOf(input: NarrativeInput, template: Narrative): string {
   const a = input.assessment;
@@ -99,7 +109,9 @@ export function narrativeProblems(
 export function createLlmNarrator(model: JsonModel, options: LlmNarratorOptions = {}): Narrator {
   const base = options.base ?? templateNarrator;
   const maxCalls = options.maxCallsPerRequest ?? 10;
-  const callsPerRequest = new WeakMap<object, number>();
+  const budget = options.budgetMsPerRequest ?? 4000;
+  const now = options.now ?? (() => performance.now());
+  const perRequest = new WeakMap<object, { calls: number; startedAt: number }>();
   return async (input) => {
     const template = await base(input);
     const fallback = (usage?: LlmUsage): Narrative => ({
@@ -116,9 +128,15 @@ export function createLlmNarrator(model: JsonModel, options: LlmNarratorOptions 
           }
         : { engine: 'template', fallback: true }
     });
-    const used = callsPerRequest.get(input.settings) ?? 0;
-    if (used >= maxCalls) return fallback();
-    callsPerRequest.set(input.settings, used + 1);
+    // One settings object per score request: it keys the request's call count and time budget.
+    let state = perRequest.get(input.settings);
+    if (!state) {
+      state = { calls: 0, startedAt: now() };
+      perRequest.set(input.settings, state);
+    }
+    const remaining = budget - (now() - state.startedAt);
+    if (state.calls >= maxCalls || remaining < MIN_CALL_MS) return fallback();
+    state.calls += 1;
 
     const facts = factsOf(input, template);
     const masked = mask(facts);
@@ -131,7 +149,8 @@ export function createLlmNarrator(model: JsonModel, options: LlmNarratorOptions 
         user: prompt.user,
         schemaName: 'deal_narrative',
         schema: NARRATIVE_OUTPUT_SCHEMA,
-        maxTokens: 500
+        maxTokens: 500,
+        deadlineMs: remaining
       });
       usage = completion.usage;
       const v = completion.value as Record<string, unknown> | null;

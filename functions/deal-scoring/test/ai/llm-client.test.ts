@@ -16,6 +16,7 @@ function client(overrides: Partial<LlmSettings> = {}, now?: () => number): LlmCl
       model: 'gpt-4o-mini',
       timeoutMs: 2000,
       maxRetries: 0,
+      deadlineMs: 5000,
       breakerFailureThreshold: 3,
       breakerResetMs: 1000,
       ...overrides
@@ -77,6 +78,16 @@ describe('LlmClient against a local OpenAI-compatible server', () => {
     const err = await failureOf(client({ timeoutMs: 200 }).completeJson(request));
     expect(err.kind).toBe('timeout');
     expect(err.usage.latencyMs).toBeGreaterThanOrEqual(150);
+  });
+
+  it('bounds the whole call, retries included, by the deadline', async () => {
+    server.always({ ...completion('{}'), delayMs: 1000 });
+    const started = Date.now();
+    const err = await failureOf(
+      client({ timeoutMs: 400, maxRetries: 3, deadlineMs: 600 }).completeJson(request)
+    );
+    expect(err.kind).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(950);
   });
 
   it('retries a 429 with backoff and succeeds', async () => {

@@ -95,6 +95,21 @@ describe('LLM narrator around the template narrator', () => {
     });
   });
 
+  it('stops calling the model once the request time budget is spent', async () => {
+    let clock = 0;
+    const m = new ScriptedModel((req) => {
+      expect(req.deadlineMs).toBeLessThanOrEqual(5000 - clock);
+      clock += 3000; // each call takes 3 s
+      return { rationale: 'Fine.', partnerMessage: 'Thank you, we will be in touch.' };
+    });
+    const deals = Array.from({ length: 3 }, (_, i) => goodDeal({ id: `a0B00000000000${i}` }));
+    const res = await scoreRequest(request(deals), {
+      narrator: createLlmNarrator(m, { budgetMsPerRequest: 5000, now: () => clock })
+    });
+    expect(m.prompts).toHaveLength(2);
+    expect(res.results.map((r) => r.explanation.engine)).toEqual(['llm', 'llm', 'template']);
+  });
+
   it('falls back on a model failure', async () => {
     const m = new ScriptedModel(() => new Error('slow'));
     const r = (await scoreRequest(request([goodDeal()]), { narrator: createLlmNarrator(m) })).results[0]!;

@@ -15,6 +15,7 @@ function model(): LlmClient {
     model: 'gpt-4o-mini',
     timeoutMs: 300,
     maxRetries: 1,
+    deadlineMs: 3000,
     breakerFailureThreshold: 5,
     breakerResetMs: 60000
   });
