@@ -2,6 +2,11 @@ import { LightningElement, api, wire } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import {
+  subscribe as empSubscribe,
+  unsubscribe as empUnsubscribe,
+  type EmpSubscription
+} from 'lightning/empApi';
+import {
   publish,
   subscribe as lmsSubscribe,
   unsubscribe as lmsUnsubscribe,
@@ -16,6 +21,9 @@ import decide from '@salesforce/apex/DealReviewController.decide';
 import decideExtension from '@salesforce/apex/DealReviewController.decideExtension';
 import { reduceErrors } from 'c/ldsUtils';
 import { LABELS } from './labels';
+
+/** Platform event the scoring bridge publishes after every scoring. */
+export const SCORED_CHANNEL = '/event/Deal_Scored__e';
 
 /** How many factors of each sign the card explains. */
 export const TOP_FACTORS = 3;
@@ -132,10 +140,14 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
 
   private loadSeq = 0;
   private subscription: MessageSubscription | null = null;
+  private empSubscription: EmpSubscription | null = null;
+  private connected = false;
   private focusForm = false;
 
   override connectedCallback(): void {
+    this.connected = true;
     this.loadSettings();
+    this.subscribeToScoring();
     if (this.recordId) {
       this.load();
     } else if (!this.subscription) {
@@ -146,8 +158,38 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
   }
 
   override disconnectedCallback(): void {
+    this.connected = false;
     lmsUnsubscribe(this.subscription);
     this.subscription = null;
+    if (this.empSubscription) {
+      empUnsubscribe(this.empSubscription);
+      this.empSubscription = null;
+    }
+  }
+
+  /** A rescoring of the registration on screen reloads the card (unless a decision is being typed). */
+  private async subscribeToScoring(): Promise<void> {
+    try {
+      const subscription = await empSubscribe<{ Deal_Registration_Id__c?: string }>(
+        SCORED_CHANNEL,
+        -1,
+        (message) => {
+          const id = message?.data?.payload?.Deal_Registration_Id__c;
+          const current = this.dealId;
+          if (id && current && id.substring(0, 15) === current.substring(0, 15) && !this.formOpen) {
+            this.load();
+          }
+        }
+      );
+      if (this.connected) {
+        this.empSubscription = subscription;
+      } else {
+        empUnsubscribe(subscription);
+      }
+    } catch {
+      // Live updates are a convenience here: the Refresh button still works.
+      this.empSubscription = null;
+    }
   }
 
   override renderedCallback(): void {

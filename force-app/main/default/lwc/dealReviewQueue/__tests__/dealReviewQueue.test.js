@@ -303,4 +303,48 @@ describe('c-deal-review-queue', () => {
     expect(empUnsubscribe).toHaveBeenCalledWith(expect.objectContaining({ channel: CHANNEL }));
     expect(() => emit(CHANNEL, {})).toThrow('no subscriber');
   });
+
+  it('re-reads every loaded row on a live refresh, page after page, when more than one page is loaded', async () => {
+    jest.useFakeTimers();
+    const row = (i) => ({
+      ...PAGE_1.rows[1],
+      id: `a0B0000000001${String(i).padStart(2, '0')}AAA`,
+      name: `DR-${i}`
+    });
+    const first = {
+      rows: Array.from({ length: 50 }, (_, i) => row(i)),
+      totalCount: 120,
+      hasMore: true,
+      nextCursor: 'c50'
+    };
+    const second = {
+      rows: Array.from({ length: 50 }, (_, i) => row(50 + i)),
+      totalCount: 120,
+      hasMore: true,
+      nextCursor: 'c100'
+    };
+    getQueue.mockResolvedValueOnce(first).mockResolvedValueOnce(second);
+    const element = mount();
+    await flush();
+    byId(element, 'load-more').click();
+    await flush();
+    expect(table(element).data).toHaveLength(100);
+
+    const refreshed = {
+      rows: Array.from({ length: 100 }, (_, i) => row(i)),
+      totalCount: 121,
+      hasMore: true,
+      nextCursor: 'c100b'
+    };
+    getQueue.mockResolvedValueOnce(refreshed);
+    const before = getQueue.mock.calls.length;
+    emit(CHANNEL, { Deal_Registration_Id__c: 'a0B000000000100AAA' });
+    jest.advanceTimersByTime(750);
+    await flush();
+    expect(getQueue.mock.calls.length).toBe(before + 1);
+    expect(lastQuery()).toEqual(expect.objectContaining({ cursor: null, pageSize: 100 }));
+    expect(table(element).data).toHaveLength(100);
+    expect(byId(element, 'count')).not.toBeNull();
+    expect(byId(element, 'load-more')).not.toBeNull();
+  });
 });

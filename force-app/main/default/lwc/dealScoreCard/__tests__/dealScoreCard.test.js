@@ -7,6 +7,7 @@ import decide from '@salesforce/apex/DealReviewController.decide';
 import decideExtension from '@salesforce/apex/DealReviewController.decideExtension';
 import { publish, reset as resetLms } from 'lightning/messageService';
 import { getLastNavigation } from 'lightning/navigation';
+import { emit, reset as resetEmp, unsubscribe as empUnsubscribe } from 'lightning/empApi';
 import DEAL_SELECTION from '@salesforce/messageChannel/Deal_Selection__c';
 
 const CARD = require('./data/scoreCard.json');
@@ -83,6 +84,7 @@ describe('c-deal-score-card', () => {
     while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
     jest.clearAllMocks();
     resetLms();
+    resetEmp();
   });
 
   it('asks for a selection when it has no record and nothing was selected', async () => {
@@ -355,5 +357,25 @@ describe('c-deal-score-card', () => {
     });
     expect(decide).not.toHaveBeenCalled();
     expect(toasts[0].message).toBe('c.DR_Console_Extension_Saved');
+  });
+
+  it('reloads when the registration on screen is rescored, not for other registrations or while deciding', async () => {
+    const element = await mount();
+    expect(getScoreCard).toHaveBeenCalledTimes(1);
+    emit('/event/Deal_Scored__e', { Deal_Registration_Id__c: 'a0B000000000002AAA', Score__c: 80 });
+    await flush();
+    expect(getScoreCard).toHaveBeenCalledTimes(1);
+    emit('/event/Deal_Scored__e', { Deal_Registration_Id__c: DEAL_ID.substring(0, 15), Score__c: 80 });
+    await flush();
+    expect(getScoreCard).toHaveBeenCalledTimes(2);
+
+    await openForm(element, 'REJECT');
+    emit('/event/Deal_Scored__e', { Deal_Registration_Id__c: DEAL_ID, Score__c: 81 });
+    await flush();
+    expect(getScoreCard).toHaveBeenCalledTimes(2);
+    expect(byId(element, 'decision-form')).not.toBeNull();
+
+    document.body.removeChild(element);
+    expect(empUnsubscribe).toHaveBeenCalled();
   });
 });
