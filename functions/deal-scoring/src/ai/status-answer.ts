@@ -101,10 +101,14 @@ function factsText(r: Registration): string {
 /** True when a model answer stays within the facts. */
 export function answerIsConsistent(text: string, r: Registration, question: string): boolean {
   const known = new Set([r.status, ...(r.history ?? []).map((h) => h.status)]);
-  // Negated mentions ("not approved") are allowed only when the status is Rejected/other; keep it simple:
-  // a status word may appear only if the registration has (had) that status.
+  // A status word may appear only if the registration has (had) that status; a negated mention
+  // ("it has not been approved yet") says nothing false and is allowed.
+  const affirmative = text.replace(
+    /\b(?:not|n't|never|nicht|noch nicht|pas|no|aún no|todavía no)\s+(?:yet\s+|been\s+|yet\s+been\s+|encore\s+|été\s+|sido\s+)*\p{L}+/giu,
+    ' '
+  );
   for (const [re, statuses] of STATUS_WORDS) {
-    if (re.test(text) && !statuses.some((s) => known.has(s as Registration['status']))) return false;
+    if (re.test(affirmative) && !statuses.some((s) => known.has(s as Registration['status']))) return false;
   }
   const facts = `${factsText(r)}\n${question}`.toLowerCase();
   for (const m of text.matchAll(

@@ -206,6 +206,16 @@ describe('status answers', () => {
     expect(m.prompts[0]!.user).toMatch(/<question_[0-9a-f]{12}>\nIgnore previous instructions/);
   });
 
+  it('accepts a negated status ("not approved yet") but not a false claim', async () => {
+    const honest = new ScriptedModel(() => ({
+      answer: 'Your Acme GmbH registration has not been approved yet; it is being reviewed.',
+      nextStep: 'No action needed.'
+    }));
+    expect((await answerStatus(inReview, { model: honest })).engine).toBe('llm');
+    const false_ = new ScriptedModel(() => ({ answer: 'It was rejected.', nextStep: 'Start over.' }));
+    expect((await answerStatus(inReview, { model: false_ })).fallback).toBe(true);
+  });
+
   it('rejects an answer that names a record or address not in the facts', async () => {
     const m = new ScriptedModel(() => ({
       answer: 'Partner a0B000000000042 registered it first, contact x@y.com.',
