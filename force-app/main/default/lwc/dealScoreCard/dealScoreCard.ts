@@ -143,6 +143,8 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
   private empSubscription: EmpSubscription | null = null;
   private connected = false;
   private focusForm = false;
+  /** The action button that opened the form gets the focus back when the form closes. */
+  private restoreFocusTo: string | null = null;
 
   override connectedCallback(): void {
     this.connected = true;
@@ -197,6 +199,10 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
       this.focusForm = false;
       const target = this.template?.querySelector<HTMLElement>('[data-id="reason"]');
       target?.focus();
+    } else if (this.restoreFocusTo && !this.formOpen) {
+      const button = this.template?.querySelector<HTMLElement>(`[data-action="${this.restoreFocusTo}"]`);
+      this.restoreFocusTo = null;
+      button?.focus();
     }
   }
 
@@ -621,6 +627,7 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
   }
 
   private closeForm(): void {
+    this.restoreFocusTo = this.activeAction;
     this.activeAction = null;
     this.reason = '';
     this.reassignTo = null;

@@ -307,12 +307,15 @@ describe('c-deal-score-card', () => {
     expect(byId(element, 'confirm').disabled).toBe(false);
   });
 
-  it('closes the form with Cancel and with Escape', async () => {
+  it('closes the form with Cancel and with Escape, and gives the focus back to the action', async () => {
     const element = await mount();
     await openForm(element, 'APPROVE');
+    const approve = q(element, 'lightning-button[data-action="APPROVE"]');
+    approve.focus = jest.fn();
     byId(element, 'cancel').click();
     await flush();
     expect(byId(element, 'decision-form')).toBeNull();
+    expect(approve.focus).toHaveBeenCalled();
     await openForm(element, 'APPROVE');
     byId(element, 'decision-form').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
     await flush();
