@@ -4,7 +4,7 @@
  * partner's own earlier registration (a duplicate, not a conflict), a near miss, or unrelated.
  */
 import type { Candidate } from '../schemas';
-import { matchPrepared, prepareCandidate, type MatchSubject } from '../matching/match';
+import { matchPrepared, prepareCandidate, similarityPrepared, type MatchSubject } from '../matching/match';
 import { daysBetween } from './dates';
 import { NEAR_MISS_FLOOR, type ResolvedSettings } from './settings';
 
@@ -61,7 +61,13 @@ export function assessCandidates(
   const out: AssessedCandidate[] = [];
   for (const candidate of candidates) {
     if (deal.id !== undefined && candidate.id === deal.id) continue; // the deal itself
-    const match = matchPrepared(subject, prepareCandidate(candidate));
+    const prepared = prepareCandidate(candidate);
+    // Reasons are only worded for candidates that can matter (most candidates are unrelated).
+    const quick = similarityPrepared(subject, prepared);
+    const match =
+      quick >= Math.min(NEAR_MISS_FLOOR, settings.conflictThreshold)
+        ? matchPrepared(subject, prepared)
+        : { similarity: quick, reasons: [] as string[] };
     const reasons = [...match.reasons];
     let role: CandidateRole = 'unrelated';
     const same = match.similarity >= settings.conflictThreshold;

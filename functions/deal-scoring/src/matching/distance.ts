@@ -82,3 +82,51 @@ export function editSimilarity(a: string, b: string, minSimilarity: number): num
   if (d > max) return 0;
   return 1 - d / len;
 }
+
+/**
+ * True when a and b are at most one edit apart (insert, delete, substitute, or swap of two
+ * adjacent letters). Linear time; the fast path for the common "is this a typo" question.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (la === lb) {
+    let i = 0;
+    while (i < la && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+    if (i === la) return true;
+    // substitution at i, or transposition of i and i+1
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return (
+      i + 1 < la &&
+      a.charCodeAt(i) === b.charCodeAt(i + 1) &&
+      a.charCodeAt(i + 1) === b.charCodeAt(i) &&
+      a.slice(i + 2) === b.slice(i + 2)
+    );
+  }
+  if (Math.abs(la - lb) !== 1) return false;
+  const [s, t] = la < lb ? [a, b] : [b, a];
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) === t.charCodeAt(i)) i++;
+  return s.slice(i) === t.slice(i + 1);
+}
+
+/** Letter/digit histogram (36 buckets; other characters share one) of a normalized string. */
+export function histogram(s: string): Uint8Array {
+  const h = new Uint8Array(37);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const k = c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? c - 22 : 36;
+    if ((h[k] as number) < 255) h[k] = (h[k] as number) + 1;
+  }
+  return h;
+}
+
+/** A lower bound of the edit distance from two histograms (each edit changes at most two counts). */
+export function histogramBound(a: Uint8Array, b: Uint8Array): number {
+  let diff = 0;
+  for (let i = 0; i < 37; i++) {
+    const d = (a[i] as number) - (b[i] as number);
+    diff += d < 0 ? -d : d;
+  }
+  return Math.ceil(diff / 2);
+}

@@ -61,8 +61,19 @@ export function isFreeMailDomain(domain: string): boolean {
  * Parses a website URL, an email address or a bare domain. Returns undefined when there is no
  * registrable domain (empty, IP address, "localhost", junk).
  */
+const cache = new Map<string, DomainInfo | null>();
+
 export function domainInfo(input: string | undefined): DomainInfo | undefined {
   if (!input) return undefined;
+  const hit = cache.get(input);
+  if (hit !== undefined) return hit ?? undefined;
+  const info = parseDomain(input);
+  if (cache.size >= 20_000) cache.clear();
+  cache.set(input, info ?? null);
+  return info;
+}
+
+function parseDomain(input: string): DomainInfo | undefined {
   let s = input.trim().toLowerCase();
   if (s.length === 0 || s.length > 255) return undefined;
   const at = s.lastIndexOf('@');

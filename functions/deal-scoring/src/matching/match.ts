@@ -90,12 +90,42 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 export function matchPrepared(a: MatchSubject, b: MatchSubject): CandidateMatch {
   const name = compareNormalized(a.name, b.name);
   const domain = bestDomain(a, b);
-  let similarity = name.similarity;
-  if (domain.score >= 1) similarity = Math.max(similarity, 0.9 + 0.1 * name.similarity);
-  else if (domain.score > 0) similarity = Math.max(similarity, 0.55 + 0.4 * name.similarity);
+  const similarity = combine(name.similarity, domain.score);
   const reasons: string[] = [];
   const nameReason = describeNameMatch(name, a.name, b.name);
   if (nameReason) reasons.push(nameReason);
   if (domain.reason) reasons.push(domain.reason);
-  return { similarity: round3(Math.min(1, similarity)), reasons };
+  return { similarity, reasons };
+}
+
+function combine(name: number, domain: number): number {
+  let similarity = name;
+  if (domain >= 1) similarity = Math.max(similarity, 0.9 + 0.1 * name);
+  else if (domain > 0) similarity = Math.max(similarity, 0.55 + 0.4 * name);
+  return round3(Math.min(1, similarity));
+}
+
+function domainScore(x: DomainInfo, y: DomainInfo): number {
+  if (x.freeMail || y.freeMail) return 0;
+  if (x.domain === y.domain) return 1;
+  return x.label === y.label && x.label.length > 3 ? 0.85 : 0;
+}
+
+function bestDomainScore(xs: DomainInfo[], ys: DomainInfo[], best: number): number {
+  for (let i = 0; i < xs.length; i++) {
+    for (let j = 0; j < ys.length; j++) {
+      const s = domainScore(xs[i] as DomainInfo, ys[j] as DomainInfo);
+      if (s > best) best = s;
+    }
+  }
+  return best;
+}
+
+/** The same similarity as matchPrepared without building reason strings (bulk matching). */
+export function similarityPrepared(a: MatchSubject, b: MatchSubject): number {
+  let d = bestDomainScore(a.webDomains, b.webDomains, 0);
+  if (d < 1) d = bestDomainScore(a.webDomains, b.contactDomains, d);
+  if (d < 1) d = bestDomainScore(a.contactDomains, b.webDomains, d);
+  if (d < 1) d = bestDomainScore(a.contactDomains, b.contactDomains, d);
+  return combine(compareNormalized(a.name, b.name).similarity, d);
 }

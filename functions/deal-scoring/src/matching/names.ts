@@ -8,7 +8,7 @@
  * words like "bank" or "air" less, "group"/"holding" hardly), and an edit-distance ratio on the
  * whole name for typos that break words apart.
  */
-import { boundedOsa, editSimilarity } from './distance';
+import { boundedOsa, editSimilarity, histogramBound, withinOneEdit } from './distance';
 import { normalizeName, type NormalizedName } from './normalize';
 
 export type NameSignal =
@@ -31,14 +31,14 @@ const NONE: NameComparison = { similarity: 0, signal: 'none' };
 /** Similarity credit for a pair of tokens (1 exact, less for typos, 0 for different words). */
 function tokenCredit(a: string, b: string): number {
   if (a === b) return 1;
-  const shorter = Math.min(a.length, b.length);
-  const longer = Math.max(a.length, b.length);
+  const shorter = a.length < b.length ? a.length : b.length;
+  const longer = a.length < b.length ? b.length : a.length;
   if (shorter < 4 || longer - shorter > 2) return 0;
   if (shorter >= 8) {
-    const d = boundedOsa(a, b, 2);
-    return d === 1 ? 0.92 : d === 2 ? 0.82 : 0;
+    if (longer - shorter <= 1 && withinOneEdit(a, b)) return 0.92;
+    return boundedOsa(a, b, 2) === 2 ? 0.82 : 0;
   }
-  if (shorter >= 5 || (shorter === 4 && longer === 5)) return boundedOsa(a, b, 1) === 1 ? 0.88 : 0;
+  if (shorter >= 5 || (shorter === 4 && longer === 5)) return withinOneEdit(a, b) ? 0.88 : 0;
   return 0;
 }
 
@@ -46,14 +46,17 @@ function tokenCredit(a: string, b: string): number {
 export function tokenSimilarity(a: NormalizedName, b: NormalizedName): number {
   const total = a.weight + b.weight;
   if (total === 0) return 0;
-  const used = new Uint8Array(b.tokens.length);
+  // Used tokens of b as a bit set (names have far fewer than 31 words; longer ones use an array).
+  const many = b.tokens.length > 30;
+  const usedArr = many ? new Uint8Array(b.tokens.length) : undefined;
+  let usedBits = 0;
   let matched = 0;
   for (let i = 0; i < a.tokens.length; i++) {
     const ta = a.tokens[i] as string;
     let best = 0;
     let bestJ = -1;
     for (let j = 0; j < b.tokens.length; j++) {
-      if (used[j]) continue;
+      if (usedArr ? usedArr[j] : usedBits & (1 << j)) continue;
       const c = tokenCredit(ta, b.tokens[j] as string);
       if (c > best) {
         best = c;
@@ -62,7 +65,8 @@ export function tokenSimilarity(a: NormalizedName, b: NormalizedName): number {
       }
     }
     if (bestJ >= 0) {
-      used[bestJ] = 1;
+      if (usedArr) usedArr[bestJ] = 1;
+      else usedBits |= 1 << bestJ;
       matched += best * ((a.weights[i] as number) + (b.weights[bestJ] as number));
     }
   }
@@ -70,8 +74,10 @@ export function tokenSimilarity(a: NormalizedName, b: NormalizedName): number {
 }
 
 function isAcronymOf(short: NormalizedName, long: NormalizedName): boolean {
-  const acr = short.tokens.join('');
-  if (acr.length < 2 || acr.length > 6 || short.tokens.length > 2 || long.tokens.length < 2) return false;
+  if (short.tokens.length > 2 || long.tokens.length < 2 || long.initials.length !== short.joined.length)
+    return false;
+  const acr = short.joined;
+  if (acr.length < 2 || acr.length > 6) return false;
   // The long form is made of words ("BNP Paribas" is not an expansion of "BP").
   if ((long.tokens[0] as string).length < 4 || long.tokens.some((t) => t.length < 3)) return false;
   return long.initials === acr;
@@ -95,7 +101,10 @@ export function compareNormalized(a: NormalizedName, b: NormalizedName): NameCom
   // ("Dell Technologies" / "Bell Technologies" differ in their one distinctive word).
   const brokenApart = a.tokens.length !== b.tokens.length || a.tokens.length >= 3;
   if (brokenApart && a.compact.length >= 5 && b.compact.length >= 5) {
-    chars = editSimilarity(a.compact, b.compact, 0.8);
+    const len = a.compact.length > b.compact.length ? a.compact.length : b.compact.length;
+    // Cheap lower bound first: most pairs are far apart and never reach the DP.
+    if (histogramBound(a.hist, b.hist) <= Math.floor(0.2 * len))
+      chars = editSimilarity(a.compact, b.compact, 0.8);
   }
   if (tokens >= chars) return tokens > 0 ? { similarity: tokens, signal: 'tokens' } : NONE;
   return { similarity: chars, signal: 'typo' };

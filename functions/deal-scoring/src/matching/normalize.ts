@@ -1,4 +1,4 @@
-import { boundedOsa } from './distance';
+import { boundedOsa, histogram } from './distance';
 
 /**
  * Company-name normalization: what two spellings of one company have in common.
@@ -184,6 +184,10 @@ export interface NormalizedName {
   compact: string;
   /** Initials of the core tokens ("International Business Machines" -> "ibm"). */
   initials: string;
+  /** tokens.join('') (the acronym candidate for short names). */
+  joined: string;
+  /** Character histogram of `compact` (a cheap lower bound on edit distances). */
+  hist: Uint8Array;
   /** True when a legal form (Inc, GmbH, S.p.A. ...) was removed. */
   legalRemoved: boolean;
   /** Region qualifier removed, as written ("germany", "emea"); empty when none. */
@@ -205,7 +209,9 @@ const FOLD: Record<string, string> = {
 const FOLD_RE = /[ßæœøłđðþı]/g;
 
 /** Lower-case ASCII-ish folding: "Société Générale" -> "societe generale", "Börse" -> "borse". */
+const ASCII = /^[\x20-\x7e]*$/;
 export function foldText(raw: string): string {
+  if (ASCII.test(raw)) return raw.toLowerCase();
   return raw
     .normalize('NFKD')
     .replace(COMBINING, '')
@@ -363,8 +369,25 @@ function stripTrailingRegion(tokens: string[]): string {
   return removed.join(' ');
 }
 
-/** Normalizes one company name. Never throws; an empty or symbol-only name gives empty tokens. */
+const CACHE_LIMIT = 20_000;
+const cache = new Map<string, NormalizedName>();
+
+/**
+ * Normalizes one company name. Never throws; an empty or symbol-only name gives empty tokens.
+ * Results are cached (the same candidate names arrive again and again); the returned object is
+ * shared and must not be modified.
+ */
 export function normalizeName(raw: string): NormalizedName {
+  const hit = cache.get(raw);
+  if (hit) return hit;
+  const n = computeNormalizedName(raw);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(raw, n);
+  return n;
+}
+
+/** Normalization without the cache (benchmarks measure both). */
+export function computeNormalizedName(raw: string): NormalizedName {
   const folded = foldText(raw);
   // Parenthesized qualifiers: "(EMEA)", "(Deutschland) GmbH" are regions; other content is kept.
   let region = '';
@@ -407,6 +430,8 @@ export function normalizeName(raw: string): NormalizedName {
     weight,
     key: core.join(' '),
     compact,
+    joined: core.join(''),
+    hist: histogram(compact),
     initials,
     legalRemoved,
     region

@@ -1,0 +1,239 @@
+/** Benchmark building blocks (used by run.ts and smoke-tested by test/bench-smoke.test.ts). */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { compareNormalized } from '../src/matching/names';
+import { computeNormalizedName, type NormalizedName } from '../src/matching/normalize';
+import { findConflictingPairs } from '../src/matching/blocking';
+import { bulkRegistrations, company, rng, scoreRequestWithCandidates, variant } from './data';
+
+export interface ServerHandle {
+  port: number;
+  stop: () => Promise<void>;
+}
+
+/** Starts bench/server.ts in a child process (its own event loop) and waits for its port. */
+export function startServer(mode: 'app' | 'bare'): Promise<ServerHandle> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'server.ts')],
+    {
+      env: { ...process.env, BENCH_MODE: mode },
+      stdio: ['ignore', 'pipe', 'inherit']
+    }
+  );
+  return new Promise((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout! });
+    rl.once('line', (line) => {
+      const { port } = JSON.parse(line) as { port: number };
+      resolve({
+        port,
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          })
+      });
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`bench server (${mode}) exited with ${code}`)));
+  });
+}
+
+export interface LoadResult {
+  p50: number;
+  p99: number;
+  max: number;
+  rps: number;
+  errors: number;
+  non2xx: number;
+  total: number;
+}
+
+export async function load(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  opts: { duration: number; overallRate?: number; connections?: number }
+): Promise<LoadResult> {
+  const r = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+    connections: opts.connections ?? 10,
+    duration: opts.duration,
+    ...(opts.overallRate ? { overallRate: opts.overallRate } : {})
+  });
+  return {
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    max: r.latency.max,
+    rps: r.requests.average,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    total: r['2xx'] + r.non2xx
+  };
+}
+
+export interface HttpBench {
+  steadyApp: LoadResult;
+  steadyBare: LoadResult;
+  maxApp: LoadResult;
+  maxBare: LoadResult;
+  bodyBytes: number;
+}
+
+/** /v1/score with one deal and 200 candidates vs a bare Fastify route, same body, same run. */
+export async function httpBench(opts: {
+  steadySeconds: number;
+  maxSeconds: number;
+  rate: number;
+}): Promise<HttpBench> {
+  const body = JSON.stringify(scoreRequestWithCandidates(200));
+  const app = await startServer('app');
+  const bare = await startServer('bare');
+  try {
+    const appUrl = `http://127.0.0.1:${app.port}/v1/score`;
+    const bareUrl = `http://127.0.0.1:${bare.port}/bare`;
+    const auth = { authorization: 'Bearer bench-key-0123456789abcdef' };
+    // Warm-up (JIT, caches) before measuring.
+    await load(appUrl, body, auth, { duration: 1 });
+    await load(bareUrl, body, {}, { duration: 1 });
+    const steadyApp = await load(appUrl, body, auth, {
+      duration: opts.steadySeconds,
+      overallRate: opts.rate
+    });
+    const steadyBare = await load(
+      bareUrl,
+      body,
+      {},
+      { duration: opts.steadySeconds, overallRate: opts.rate }
+    );
+    const maxApp = await load(appUrl, body, auth, { duration: opts.maxSeconds });
+    const maxBare = await load(bareUrl, body, {}, { duration: opts.maxSeconds });
+    return { steadyApp, steadyBare, maxApp, maxBare, bodyBytes: Buffer.byteLength(body) };
+  } finally {
+    await app.stop();
+    await bare.stop();
+  }
+}
+
+/** A realistic name population: synthetic companies plus variants of them. */
+export function namePopulation(n: number): string[] {
+  const r = rng(99);
+  const out: string[] = [];
+  while (out.length < n) {
+    const c = company(r);
+    out.push(c.name);
+    if (r() < 0.3) out.push(variant(r, c.name));
+  }
+  return out.slice(0, n);
+}
+
+export interface NameSpeed {
+  /** Per second of wall-clock time. */
+  comparisonsPerSecond: number;
+  /** Per second of CPU time of this thread: the per-core rate, independent of other load. */
+  comparisonsPerCpuSecond: number;
+  normalizationsPerSecond: number;
+}
+
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1e6;
+};
+
+/** Single-thread comparisons of prepared (normalized) names, and uncached normalizations. */
+export function nameSpeed(ms: number): NameSpeed {
+  const names = namePopulation(2000);
+  const prepared: NormalizedName[] = names.map(computeNormalizedName);
+  const r = rng(5);
+  const idx = Array.from({ length: 1 << 16 }, () => Math.floor(r() * prepared.length));
+  let n = 0;
+  let sink = 0;
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  const end = start + BigInt(ms) * 1_000_000n;
+  while (process.hrtime.bigint() < end) {
+    for (let k = 0; k < 4096; k += 2) {
+      sink += compareNormalized(
+        prepared[idx[(n + k) & 0xffff] as number]!,
+        prepared[idx[(n + k + 1) & 0xffff] as number]!
+      ).similarity;
+    }
+    n += 2048;
+  }
+  const compSecs = Number(process.hrtime.bigint() - start) / 1e9;
+  const compCpu = cpuSeconds(cpu);
+  let m = 0;
+  const start2 = process.hrtime.bigint();
+  const end2 = start2 + BigInt(Math.max(50, Math.floor(ms / 4))) * 1_000_000n;
+  while (process.hrtime.bigint() < end2) {
+    for (let k = 0; k < 256; k++)
+      sink += computeNormalizedName(names[(m + k) % names.length] as string).weight;
+    m += 256;
+  }
+  const normSecs = Number(process.hrtime.bigint() - start2) / 1e9;
+  if (Number.isNaN(sink)) throw new Error('unreachable');
+  return {
+    comparisonsPerSecond: n / compSecs,
+    comparisonsPerCpuSecond: n / compCpu,
+    normalizationsPerSecond: m / normSecs
+  };
+}
+
+export interface BulkBench {
+  records: number;
+  seconds: number;
+  cpuSeconds: number;
+  comparisons: number;
+  flaggedPairs: number;
+  plantedPairs: number;
+  plantedFound: number;
+  flaggedOutsidePlanted: number;
+  peakRssMiB: number;
+}
+
+/** n registrations (20% re-registrations of an earlier customer by another partner), all against all via blocking. */
+export function bulkBench(n: number, threshold = 0.82): BulkBench {
+  const records = bulkRegistrations(n);
+  const cpu = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  const result = findConflictingPairs(records, threshold);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpuUsed = cpuSeconds(cpu);
+  // Ground truth: pairs of the same group registered by different partners.
+  const groups = new Map<number, number[]>();
+  records.forEach((rec, i) => {
+    const g = groups.get(rec.group);
+    if (g) g.push(i);
+    else groups.set(rec.group, [i]);
+  });
+  let plantedPairs = 0;
+  for (const members of groups.values()) {
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        if (records[members[x]!]!.partner !== records[members[y]!]!.partner) plantedPairs++;
+      }
+    }
+  }
+  let plantedFound = 0;
+  let outside = 0;
+  for (const p of result.pairs) {
+    if (records[p.a]!.group === records[p.b]!.group) plantedFound++;
+    else outside++;
+  }
+  return {
+    records: n,
+    seconds,
+    cpuSeconds: cpuUsed,
+    comparisons: result.comparisons,
+    flaggedPairs: result.pairs.length,
+    plantedPairs,
+    plantedFound,
+    flaggedOutsidePlanted: outside,
+    peakRssMiB: process.resourceUsage().maxRSS / 1024
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * `npm run bench`: the scoring function's performance report, printed and saved to
+ * bench/RESULTS.md. Not part of `npm test` (test/bench-smoke.test.ts runs a tiny version).
+ *   - /v1/score, one deal with 200 candidates, steady 200 req/s for 10 s (autocannon overallRate)
+ *     beside a bare Fastify route in the same run; then unthrottled throughput of both (ratio)
+ *   - name comparisons per second on one core; uncached normalizations per second
+ *   - bulk calibration: 100,000 registrations, conflict detection among them with blocking
+ *   - matcher quality vs fuse.js and string-similarity (bench/matcher-compare.ts)
+ * Options: --quick (short runs), --no-http, --bulk=N.
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bulkBench, httpBench, nameSpeed } from './lib';
+import { compareMatchers } from './matcher-compare';
+
+const fmt = (n: number, d = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const bulkN = Number(
+    args.find((a) => a.startsWith('--bulk='))?.split('=')[1] ?? (quick ? 20_000 : 100_000)
+  );
+  const cpus = os.cpus();
+  const lines: string[] = [];
+  const out = (s = '') => {
+    lines.push(s);
+    process.stdout.write(s + '\n');
+  };
+
+  out('# Deal scoring benchmarks');
+  out();
+  out(`- Date: ${new Date().toISOString()}`);
+  out(
+    `- Machine: ${cpus[0]?.model ?? 'unknown CPU'} x ${cpus.length}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB RAM, ${os.platform()} ${os.release()}`
+  );
+  out(
+    `- Node ${process.version}; load average at start ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')} (the machine is shared, so treat numbers as lower bounds)`
+  );
+  out(`- Mode: ${quick ? 'quick (short runs)' : 'full'}`);
+  out();
+
+  if (!args.includes('--no-http')) {
+    const steady = quick ? 3 : 10;
+    const h = await httpBench({ steadySeconds: steady, maxSeconds: quick ? 3 : 5, rate: 200 });
+    out(`## /v1/score: one deal, 200 candidates (${fmt(h.bodyBytes / 1024, 1)} KiB body), loopback`);
+    out();
+    out('| run | p50 ms | p99 ms | max ms | req/s | errors | non-2xx |');
+    out('| --- | --- | --- | --- | --- | --- | --- |');
+    const row = (name: string, r: typeof h.steadyApp) =>
+      out(`| ${name} | ${r.p50} | ${r.p99} | ${r.max} | ${fmt(r.rps)} | ${r.errors} | ${r.non2xx} |`);
+    row(`/v1/score, steady 200 req/s for ${steady} s`, h.steadyApp);
+    row(`bare Fastify route, steady 200 req/s for ${steady} s`, h.steadyBare);
+    row('/v1/score, unthrottled (10 connections)', h.maxApp);
+    row('bare Fastify route, unthrottled (10 connections)', h.maxBare);
+    out();
+    out(
+      `Throughput ratio /v1/score : bare route = ${(h.maxApp.rps / h.maxBare.rps).toFixed(2)} (target >= 0.5). Target p99 at 200 req/s < 5 ms: ${h.steadyApp.p99 < 5 ? 'met' : 'NOT met'} (${h.steadyApp.p99} ms).`
+    );
+    out();
+  }
+
+  const s = nameSpeed(quick ? 500 : 3000);
+  out('## Name matching core (one thread)');
+  out();
+  out(
+    `- Comparisons of prepared names: ${fmt(s.comparisonsPerCpuSecond)} per CPU-second of one thread (target > 1,000,000 per core); ${fmt(s.comparisonsPerSecond)} per wall-clock second on this shared machine`
+  );
+  out(
+    `- Normalizations (uncached): ${fmt(s.normalizationsPerSecond)} per second; scoring caches normalized names`
+  );
+  out();
+
+  const b = bulkBench(bulkN);
+  out(`## Bulk calibration: ${fmt(b.records)} registrations, conflicts among them (one thread, blocking)`);
+  out();
+  out(
+    `- Time: ${fmt(b.seconds, 1)} s wall, ${fmt(b.cpuSeconds, 1)} s CPU (target < 60 s); peak RSS ${fmt(b.peakRssMiB)} MiB (target < 1024 MiB)`
+  );
+  out(
+    `- Compared ${fmt(b.comparisons)} pairs instead of ${fmt((b.records * (b.records - 1)) / 2)} (blocking by distinctive word, name prefix/suffix, initials, domain)`
+  );
+  out(
+    `- Flagged ${fmt(b.flaggedPairs)} pairs at 0.82; planted re-registrations found: ${fmt(b.plantedFound)} of ${fmt(b.plantedPairs)} (${((100 * b.plantedFound) / Math.max(1, b.plantedPairs)).toFixed(1)}%); flagged pairs outside the planted groups: ${fmt(b.flaggedOutsidePlanted)} (synthetic names from a small syllable set do collide)`
+  );
+  out();
+
+  out('## Matcher quality vs libraries (same pairs)');
+  out();
+  out(compareMatchers());
+  out();
+  if (!quick) {
+    writeFileSync(path.join(__dirname, 'RESULTS.md'), lines.join('\n') + '\n');
+    process.stdout.write('\nSaved to functions/deal-scoring/bench/RESULTS.md\n');
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,31 @@
+/**
+ * A server process for the HTTP benchmark (run in a child process so the load generator does not
+ * share its event loop). BENCH_MODE=app: the scoring function; BENCH_MODE=bare: a bare Fastify
+ * route that parses the same JSON body and returns a constant.
+ */
+import Fastify from 'fastify';
+import { buildApp } from '../src/app';
+import { defaultConfig } from '../src/config';
+
+export const BENCH_KEY = 'bench-key-0123456789abcdef';
+
+async function main(): Promise<void> {
+  const mode = process.env.BENCH_MODE ?? 'app';
+  let app;
+  if (mode === 'bare') {
+    const bare = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+    bare.post('/bare', async () => ({ ok: true }));
+    app = bare;
+  } else {
+    app = await buildApp(
+      defaultConfig({ apiKeys: [BENCH_KEY], logLevel: 'silent', rateLimitMax: 100_000_000 })
+    );
+  }
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  process.stdout.write(JSON.stringify({ port }) + '\n');
+  process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+}
+
+void main();
