@@ -784,6 +784,16 @@ export function checkProject(sourceDir) {
       const t = childText(m, 'tab');
       if (!appTabs.includes(t)) report(file, `workspaceConfig mapping for tab ${t} that is not in <tabs>`);
     }
+    for (const o of childrenNamed(r, 'actionOverrides')) {
+      const target = childText(o, 'pageOrSobjectType');
+      if (target && !isKnownObject(target) && !target.startsWith('standard-')) {
+        report(file, `actionOverrides: unknown object ${target}`);
+      }
+      const content = childText(o, 'content');
+      if (childText(o, 'type') === 'Flexipage' && content && !flexipages.has(content)) {
+        report(file, `actionOverrides: Lightning page ${content} not found`);
+      }
+    }
     if (childText(r, 'navType') === 'Console') {
       for (const t of appTabs) {
         if (!findAll(r, 'mappings').some((m) => childText(m, 'tab') === t)) {
