@@ -63,6 +63,56 @@ function labelOf(prefix: string, value: string | null | undefined, fallback = ''
 
 const SORTABLE = new Set(['name', 'score', 'partnerName', 'customerName', 'value', 'ageHours']);
 
+/** Column definitions; built once (and again when the settings arrive), never per render, so the table keeps its state. */
+function buildColumns(withTier: boolean): object[] {
+  const cols: object[] = [
+    {
+      label: LABELS.Col_Registration,
+      fieldName: 'name',
+      type: 'button',
+      sortable: true,
+      typeAttributes: {
+        label: { fieldName: 'name' },
+        name: 'select',
+        variant: 'base',
+        title: LABELS.Select_Row
+      }
+    },
+    { label: LABELS.Col_Score, fieldName: 'score', type: 'number', sortable: true, initialWidth: 90 },
+    { label: LABELS.Col_Triage, fieldName: 'triageLabel', type: 'text' },
+    { label: LABELS.Col_Partner, fieldName: 'partnerName', type: 'text', sortable: true }
+  ];
+  if (withTier) {
+    cols.push({ label: LABELS.Col_Tier, fieldName: 'tierLabel', type: 'text', initialWidth: 110 });
+  }
+  cols.push(
+    { label: LABELS.Col_Customer, fieldName: 'customerName', type: 'text', sortable: true },
+    { label: LABELS.Col_Region, fieldName: 'region', type: 'text', initialWidth: 90 },
+    {
+      label: LABELS.Col_Value,
+      fieldName: 'value',
+      type: 'currency',
+      sortable: true,
+      typeAttributes: { currencyCode: { fieldName: 'currencyCode' }, maximumFractionDigits: 0 }
+    },
+    { label: LABELS.Col_Status, fieldName: 'status', type: 'text' },
+    {
+      label: LABELS.Col_Age,
+      fieldName: 'ageHours',
+      type: 'number',
+      sortable: true,
+      typeAttributes: { maximumFractionDigits: 1 },
+      cellAttributes: {
+        class: { fieldName: 'ageClass' },
+        iconName: { fieldName: 'ageIcon' },
+        iconAlternativeText: { fieldName: 'ageIconText' },
+        iconPosition: 'left'
+      }
+    }
+  );
+  return cols;
+}
+
 /**
  * The channel manager's review queue: registrations waiting for a human, sortable, filterable and
  * paged (keyset cursor from Apex, infinite scrolling plus a "Load more" button for keyboard users).
@@ -92,6 +142,8 @@ export default class DealReviewQueue extends LightningElement {
   sortedBy = 'ageHours';
   sortedDirection: SortDirection = 'desc';
   selectedId: string | null = null;
+  selectedRows: string[] = [];
+  columns: object[] = buildColumns(false);
 
   private requestSeq = 0;
   private empSubscription: EmpSubscription | null = null;
@@ -127,6 +179,7 @@ export default class DealReviewQueue extends LightningElement {
     try {
       this.settings = await getConsoleSettings();
       this.settingsError = null;
+      this.columns = buildColumns(this.showTierFilter);
     } catch (e) {
       this.settingsError = e;
     }
@@ -275,59 +328,6 @@ export default class DealReviewQueue extends LightningElement {
 
   // ------------------------------------------------------------ view
 
-  get columns(): object[] {
-    const cols: object[] = [
-      {
-        label: LABELS.Col_Registration,
-        fieldName: 'name',
-        type: 'button',
-        sortable: true,
-        typeAttributes: {
-          label: { fieldName: 'name' },
-          name: 'select',
-          variant: 'base',
-          title: LABELS.Select_Row
-        }
-      },
-      { label: LABELS.Col_Score, fieldName: 'score', type: 'number', sortable: true, initialWidth: 90 },
-      { label: LABELS.Col_Triage, fieldName: 'triageLabel', type: 'text' },
-      { label: LABELS.Col_Partner, fieldName: 'partnerName', type: 'text', sortable: true }
-    ];
-    if (this.showTierFilter) {
-      cols.push({ label: LABELS.Col_Tier, fieldName: 'tierLabel', type: 'text', initialWidth: 110 });
-    }
-    cols.push(
-      { label: LABELS.Col_Customer, fieldName: 'customerName', type: 'text', sortable: true },
-      { label: LABELS.Col_Region, fieldName: 'region', type: 'text', initialWidth: 90 },
-      {
-        label: LABELS.Col_Value,
-        fieldName: 'value',
-        type: 'currency',
-        sortable: true,
-        typeAttributes: { currencyCode: { fieldName: 'currencyCode' }, maximumFractionDigits: 0 }
-      },
-      { label: LABELS.Col_Status, fieldName: 'status', type: 'text' },
-      {
-        label: LABELS.Col_Age,
-        fieldName: 'ageHours',
-        type: 'number',
-        sortable: true,
-        typeAttributes: { maximumFractionDigits: 1 },
-        cellAttributes: {
-          class: { fieldName: 'ageClass' },
-          iconName: { fieldName: 'ageIcon' },
-          iconAlternativeText: { fieldName: 'ageIconText' },
-          iconPosition: 'left'
-        }
-      }
-    );
-    return cols;
-  }
-
-  get selectedRows(): string[] {
-    return this.selectedId ? [this.selectedId] : [];
-  }
-
   get showTierFilter(): boolean {
     return this.settings?.partnerTierAvailable === true;
   }
@@ -427,6 +427,7 @@ export default class DealReviewQueue extends LightningElement {
   private select(id: string): void {
     if (this.selectedId === id) return;
     this.selectedId = id;
+    this.selectedRows = [id];
     publish(this.messageContext, DEAL_SELECTION, { recordId: id });
   }
 }

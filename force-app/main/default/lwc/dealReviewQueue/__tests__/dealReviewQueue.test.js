@@ -241,6 +241,7 @@ describe('c-deal-review-queue', () => {
     };
     getQueue.mockResolvedValue(rescored);
     const callsBefore = getQueue.mock.calls.length;
+    const columnsBefore = table(element).columns;
     emit(CHANNEL, { Deal_Registration_Id__c: 'a0B000000000001AAA', Score__c: 90 });
     emit(CHANNEL, { Deal_Registration_Id__c: 'a0B000000000002AAA', Score__c: 70 });
     jest.advanceTimersByTime(749);
@@ -255,6 +256,7 @@ describe('c-deal-review-queue', () => {
     expect(dt.data[0].score).toBe(90);
     expect(dt.data[0].triageLabel).toBe('c.DR_Console_Triage_NEEDS_REVIEW');
     expect(dt.selectedRows).toEqual(['a0B000000000001AAA']);
+    expect(dt.columns).toBe(columnsBefore);
     expect(byId(element, 'table-container')).not.toBeNull();
     expect(byId(element, 'status').textContent).toBe('c.DR_Console_Queue_Updated');
   });
