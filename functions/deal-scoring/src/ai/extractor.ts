@@ -166,11 +166,11 @@ interface Person {
   company?: string;
 }
 
-const EMAIL_IN_TEXT = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+const EMAIL_IN_TEXT = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 const SENTENCE_END = /[.!?](?=\s+[A-ZÀ-Þ(])\s+/g;
-const EMAIL_TEST = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/;
+const EMAIL_TEST = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/;
 const URL_IN_TEXT =
-  /\b(?:https?:\/\/)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?:\/[^\s)>]*)?/gi;
+  /(?<![a-z0-9.@/-])(?:https?:\/\/)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?:\/[^\s)>]*)?/gi;
 const PHONE_IN_TEXT = /(?<![\w+])(?:\+|00)?\(?\d[\d ().\-/]{5,24}\d(?![\w])/g;
 
 function clean(value: string): string {

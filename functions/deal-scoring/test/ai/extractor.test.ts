@@ -3,6 +3,7 @@ import { findDates } from '../../src/ai/dates';
 import { findMoney, parseNumber } from '../../src/ai/money';
 import { PARSE_FIELD_NAMES, ParseFieldsSchema } from '../../src/ai/schemas';
 import { Value } from '@sinclair/typebox/value';
+import fc from 'fast-check';
 import { PARTNER_EMAILS, type EmailCase } from './fixtures/partner-emails';
 import { HOLDOUT_EMAILS } from './fixtures/partner-emails-holdout';
 import { fieldMatches, productKey, type ScalarField } from './field-match';
@@ -145,6 +146,32 @@ describe('built-in extractor on the partner email fixture', () => {
 
   it('leaves everything out of an empty or irrelevant text', () => {
     expect(extract('Hello, how are you?', '2026-11-20').fields).toEqual({});
+  });
+});
+
+describe('robustness', () => {
+  it('never throws and always returns schema-valid fields on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 100 }), (a, b) => {
+        const { fields } = extract(`${a}\n${b}`, '2026-11-20T09:00:00Z');
+        expect(Value.Errors(ParseFieldsSchema, fields).First()).toBeUndefined();
+      }),
+      { numRuns: 300 }
+    );
+  });
+
+  it.each([
+    ['one long token', 'a'.repeat(20000)],
+    ['digits', '1'.repeat(20000)],
+    ['dotted letters', 'a.'.repeat(10000)],
+    ['email-like run', 'a@b'.repeat(6666)],
+    ['repeated labels', 'Customer: Acme GmbH\n'.repeat(1000)],
+    ['repeated mentions', 'jane.doe@acme.de 2026-11-20 $1.2M Q3 '.repeat(500)]
+  ])('handles a 20,000-character %s in linear time', (_label, text) => {
+    const started = performance.now();
+    extract(text.slice(0, 20000), '2026-11-20');
+    // Measured 1-30 ms; the bound only catches quadratic or exponential regular expressions.
+    expect(performance.now() - started).toBeLessThan(1500);
   });
 });
 

@@ -107,6 +107,14 @@ describe('masking', () => {
     expect(mask(text).text).toBe(text);
   });
 
+  it('masks a 20,000-character token run in linear time', () => {
+    for (const text of ['a'.repeat(20000), 'a.'.repeat(10000), '1'.repeat(20000), 'a@b'.repeat(6666)]) {
+      const started = performance.now();
+      mask(text);
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
+  });
+
   it('checks Luhn and mod-97 correctly', () => {
     expect(luhnValid('4111111111111111')).toBe(true);
     expect(luhnValid('4111111111111112')).toBe(false);
