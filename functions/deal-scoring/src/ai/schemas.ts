@@ -154,14 +154,3 @@ export const StatusAnswerResponseSchema = Type.Object(
   strict
 );
 export type StatusAnswerResponse = Static<typeof StatusAnswerResponseSchema>;
-
-/** The `explanation` object of a score result (docs/contract.md). */
-export interface Explanation {
-  engine: 'template' | 'llm';
-  fallback: boolean;
-  model?: string;
-  promptVersion?: string;
-  promptTokens?: number;
-  completionTokens?: number;
-  latencyMs?: number;
-}
