@@ -11,7 +11,8 @@
 //  - every field, object, tab, app, class, group, queue object, custom permission, external
 //    credential principal, picklist value ... referenced by a permission set, layout, list view,
 //    sharing rule, validation rule, custom metadata record, app, tab, named credential, subscriber
-//    config, Apex (`Obj__c.Field__c`, SOQL select lists, WHERE, sub-queries) exists;
+//    config, Apex (`Obj__c.Field__c`, typed variables, `new Obj__c(Field__c = ...)`, SOQL select lists,
+//    WHERE, sub-queries, dynamic SOQL written as literals), the sample data plan, FlexiPages exists;
 //  - project invariants: no permission set grants edit/delete/modify-all on append-only objects,
 //    the partner permission set sees no internal fields, every -meta.xml has apiVersion 62.0 where
 //    the type has one.
@@ -965,6 +966,7 @@ export function checkProject(sourceDir) {
       }
       if (ok) checkFieldRef(file, where(m.index), current, m[3]);
     }
+    checkDynamicSoql(file, code, where);
     // Static SOQL.
     for (const m of literalFree.matchAll(/\[\s*SELECT\b/gi)) {
       const start = m.index + m[0].length - 'SELECT'.length;
@@ -974,6 +976,25 @@ export function checkProject(sourceDir) {
       checkSoql(file, where(m.index), originalQuery);
     }
   }
+  // Dynamic SOQL written as one literal or a chain of literals joined by + ('SELECT ... ' + 'FROM ...').
+  function checkDynamicSoql(file, code, where) {
+    const literals = [...code.matchAll(/'((?:\\.|[^'\\])*)'/g)];
+    let chain = [];
+    const flush = () => {
+      const text = chain.map((m) => m[1].replace(/\\(.)/g, '$1')).join('');
+      if (/^\s*SELECT\b[\s\S]*\bFROM\s+\w+/i.test(text))
+        checkSoql(file, `${where(chain[0].index)} (dynamic)`, text);
+      chain = [];
+    };
+    literals.forEach((m, i) => {
+      const prev = literals[i - 1];
+      const joined = prev && /^\s*\+\s*$/.test(code.slice(prev.index + prev[0].length, m.index));
+      if (!joined && chain.length > 0) flush();
+      chain.push(m);
+    });
+    if (chain.length > 0) flush();
+  }
+
   function checkSoql(file, where, query) {
     const q = query.replace(/'(?:\\.|[^'\\])*'/g, "''");
     // Sub-queries: (SELECT ... FROM ChildRelationship__r ...)

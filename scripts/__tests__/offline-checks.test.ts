@@ -163,7 +163,7 @@ describe('check-metadata', () => {
     expect(text).toMatch(/"Conflicts" is not a value of picklist Deal_Registration__c\.Status__c/);
   });
 
-  it('catches unknown fields referenced from Apex (SObject fields, constructors, SOQL, sub-queries)', () => {
+  it('catches unknown fields referenced from Apex (SObject fields, constructors, SOQL, sub-queries, dynamic SOQL)', () => {
     const added = brokenCase((def) => {
       writeFileSync(
         join(def, 'classes/BrokenRefs.cls'),
@@ -176,6 +176,7 @@ describe('check-metadata', () => {
           '    List<Deal_Registration__c> rows = [SELECT Id, Partner_Account__r.Name, AI_Scor__c,',
           '      (SELECT Id, Scoore__c FROM AI_Recommendations__r) FROM Deal_Registration__c',
           '      WHERE Statsu__c = :d.Status__c WITH USER_MODE];',
+          "    rows = Database.query('SELECT Id, Opportunity_Nme__c ' + 'FROM Deal_Registration__c', AccessLevel.USER_MODE);",
           '  }',
           '}',
           ''
@@ -184,11 +185,19 @@ describe('check-metadata', () => {
       writeFileSync(join(def, 'classes/BrokenRefs.cls-meta.xml'), classMeta);
     });
     const text = added.join('\n');
-    for (const bad of ['Customer_Nam__c', 'Stauts__c', 'Deal_Valeu__c', 'AI_Scor__c', 'Statsu__c']) {
+    for (const bad of [
+      'Customer_Nam__c',
+      'Stauts__c',
+      'Deal_Valeu__c',
+      'AI_Scor__c',
+      'Statsu__c',
+      'Opportunity_Nme__c'
+    ]) {
       expect(text).toContain(`unknown field Deal_Registration__c.${bad}`);
     }
     expect(text).toContain('unknown field AI_Recommendation__c.Scoore__c');
-    expect(added).toHaveLength(6);
+    expect(text).toMatch(/\(dynamic\): SOQL select: unknown field Deal_Registration__c\.Opportunity_Nme__c/);
+    expect(added).toHaveLength(7);
   });
 
   it('catches duplicate picklist values, invalid API and relationship names', () => {
