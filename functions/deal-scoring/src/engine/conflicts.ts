@@ -77,7 +77,7 @@ export function assessCandidates(
         role = 'own-duplicate';
         reasons.push('earlier registration by the same partner');
       }
-    } else {
+    } else if (match.similarity >= Math.min(NEAR_MISS_FLOOR, settings.conflictThreshold)) {
       const basis = conflictBasis(candidate, settings);
       if (same && basis) {
         role = 'conflict';
