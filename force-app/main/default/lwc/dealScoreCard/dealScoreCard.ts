@@ -85,9 +85,14 @@ function text(value: unknown): string {
 
 function formatDate(value: string | null | undefined): string {
   if (!value) return '';
-  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  // A date-only value (YYYY-MM-DD) is a calendar day: format it in UTC so no time zone shifts it.
+  const dateOnly = value.length === 10;
+  const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(
+    undefined,
+    dateOnly ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium' }
+  ).format(date);
 }
 
 function formatMoney(value: number | null | undefined, currency: string | null | undefined): string {

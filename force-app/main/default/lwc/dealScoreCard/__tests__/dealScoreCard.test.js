@@ -131,6 +131,17 @@ describe('c-deal-score-card', () => {
     expect(rows[0]).toEqual(['c.DR_Console_Field_Customer', 'Acme GmbH', 'ACME']);
     expect(rows[1]).toEqual(['c.DR_Console_Field_Domain', 'acme.de', 'acme.de']);
     expect(rows[2]).toEqual(['c.DR_Console_Field_Partner', 'Northwind Partners', 'Contoso Channel']);
+    const byLabel = Object.fromEntries(rows.map(([label, mine, theirs]) => [label, [mine, theirs]]));
+    expect(byLabel['c.DR_Console_Field_Close']).toEqual([
+      new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+        new Date('2027-03-31T00:00:00Z')
+      ),
+      new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+        new Date('2027-02-28T00:00:00Z')
+      )
+    ]);
+    expect(byLabel['c.DR_Console_Field_Value'][0]).toContain('120,000');
+    expect(byLabel['c.DR_Console_Field_Value'][1]).toContain('100,000');
     const domainCells = conflicts[0].querySelectorAll('tbody tr')[1].querySelectorAll('td');
     expect(domainCells[0].className).toContain('match');
     expect(conflicts[0].textContent).toContain('same domain acme.de');
