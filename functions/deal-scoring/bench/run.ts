@@ -11,6 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as prettier from 'prettier';
 import { bulkBench, httpBench, nameSpeed } from './lib';
 import { compareMatchers } from './matcher-compare';
 
@@ -95,7 +96,10 @@ async function main(): Promise<void> {
   out(compareMatchers());
   out();
   if (!quick) {
-    writeFileSync(path.join(__dirname, 'RESULTS.md'), lines.join('\n') + '\n');
+    // Formatted like every other Markdown file in the repository (prettier --check passes).
+    const file = path.join(__dirname, 'RESULTS.md');
+    const options = (await prettier.resolveConfig(file)) ?? {};
+    writeFileSync(file, await prettier.format(lines.join('\n') + '\n', { ...options, parser: 'markdown' }));
     process.stdout.write('\nSaved to functions/deal-scoring/bench/RESULTS.md\n');
   }
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { runCli } from '../src/cli';
 import { ConfigError, loadConfig } from '../src/config';
 import { ApiKeyVerifier } from '../src/auth';
@@ -93,6 +93,38 @@ describe('configuration', () => {
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Refusing to start');
+  }, 30_000);
+});
+
+describe('server process', () => {
+  it('starts in local mode with a loud warning and shuts down gracefully on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'functions/deal-scoring/src/server.ts'], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        PORT: '0',
+        DEAL_SCORING_API_KEYS: '',
+        DEAL_SCORING_PRODUCTION: 'false',
+        LOG_LEVEL: 'info'
+      },
+      stdio: ['ignore', 'pipe', 'pipe']
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += String(d)));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000);
+      child.stdout.on('data', () => {
+        if (output.includes('Server listening')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    expect(output).toContain('LOCAL MODE');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toContain('shutting down');
   }, 30_000);
 });
 
