@@ -195,6 +195,7 @@ interface DealReviewQueueRow {
   overdue: boolean;
   potentialConflict: boolean;
   assignedReviewerName?: string | null;
+  partnerAnswered?: boolean;
 }
 
 /** DealReviewController.QueuePage */

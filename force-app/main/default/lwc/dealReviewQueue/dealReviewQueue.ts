@@ -33,6 +33,7 @@ interface Option {
 }
 
 interface RowView extends DealReviewQueueRow {
+  statusText: string;
   triageLabel: string;
   tierLabel: string;
   ageClass: string;
@@ -95,7 +96,7 @@ function buildColumns(withTier: boolean): object[] {
       sortable: true,
       typeAttributes: { currencyCode: { fieldName: 'currencyCode' }, maximumFractionDigits: 0 }
     },
-    { label: LABELS.Col_Status, fieldName: 'status', type: 'text' },
+    { label: LABELS.Col_Status, fieldName: 'statusText', type: 'text' },
     {
       label: LABELS.Col_Age,
       fieldName: 'ageHours',
@@ -285,6 +286,7 @@ export default class DealReviewQueue extends LightningElement {
   private toView(r: DealReviewQueueRow): RowView {
     return {
       ...r,
+      statusText: r.partnerAnswered ? format(LABELS.Partner_Answered, r.status) : r.status,
       triageLabel: labelOf('Triage', r.triage, LABELS.Not_Scored),
       tierLabel: labelOf('Tier', r.partnerTier),
       ageClass: r.overdue ? 'slds-text-color_error slds-text-title_bold' : '',

@@ -38,6 +38,7 @@ import QUEUE_UPDATED from '@salesforce/label/c.DR_Console_Queue_Updated';
 import LIVE_UNAVAILABLE from '@salesforce/label/c.DR_Console_Live_Unavailable';
 import SELECT_ROW from '@salesforce/label/c.DR_Console_Select_Row';
 
+import PARTNER_ANSWERED from '@salesforce/label/c.DR_Console_Partner_Answered';
 export const LABELS = {
   Error_Title: ERROR_TITLE,
   Loading: LOADING,
@@ -76,5 +77,6 @@ export const LABELS = {
   Load_More: LOAD_MORE,
   Queue_Updated: QUEUE_UPDATED,
   Live_Unavailable: LIVE_UNAVAILABLE,
-  Select_Row: SELECT_ROW
+  Select_Row: SELECT_ROW,
+  Partner_Answered: PARTNER_ANSWERED
 } as const;

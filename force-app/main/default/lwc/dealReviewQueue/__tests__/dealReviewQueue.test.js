@@ -81,6 +81,8 @@ describe('c-deal-review-queue', () => {
     expect(overdue.ageIconText).toBe('c.DR_Console_Overdue');
     expect(overdue.triageLabel).toBe('c.DR_Console_Triage_FLAGGED_CONFLICT');
     expect(fresh.ageIcon).toBeNull();
+    expect(fresh.statusText).toBe('c.DR_Console_Partner_Answered');
+    expect(overdue.statusText).toBe('Conflict Review');
     expect(byId(element, 'count').textContent).toBe('c.DR_Console_Queue_Count');
     expect(byId(element, 'empty')).toBeNull();
     const ageColumn = dt.columns.find((c) => c.fieldName === 'ageHours');
