@@ -149,6 +149,24 @@ describe('matchPrepared', () => {
     expect(m.similarity).toBeLessThan(0.5);
   });
 
+  it('lowers a fuzzy name match when both web domains are unrelated, not an exact one', () => {
+    const fuzzy = matchPrepared(
+      prepareSubject({ name: 'Dafimo GmbH', domain: 'dafimo.io' }),
+      prepareCandidate({ name: 'Rafimo GmbH', domain: 'rafimo.de' })
+    );
+    const noDomains = matchPrepared(
+      prepareSubject({ name: 'Dafimo GmbH' }),
+      prepareCandidate({ name: 'Rafimo GmbH' })
+    );
+    expect(fuzzy.similarity).toBeLessThan(noDomains.similarity);
+    expect(fuzzy.reasons.join(' ')).toContain('different web domains');
+    const exact = matchPrepared(
+      prepareSubject({ name: 'Acme GmbH', domain: 'acme-maschinen.de' }),
+      prepareCandidate({ name: 'ACME Corporation', domain: 'acme.com' })
+    );
+    expect(exact.similarity).toBeGreaterThanOrEqual(0.95);
+  });
+
   it('uses contact email domains', () => {
     const m = matchPrepared(
       prepareSubject({ name: 'Acme', contactEmail: 'jane@acme-industries.com' }),

@@ -90,16 +90,34 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 export function matchPrepared(a: MatchSubject, b: MatchSubject): CandidateMatch {
   const name = compareNormalized(a.name, b.name);
   const domain = bestDomain(a, b);
-  const similarity = combine(name.similarity, domain.score);
+  const contradicting = domainsContradict(a, b);
+  const similarity = combine(name.similarity, domain.score, contradicting);
   const reasons: string[] = [];
   const nameReason = describeNameMatch(name, a.name, b.name);
   if (nameReason) reasons.push(nameReason);
   if (domain.reason) reasons.push(domain.reason);
+  if (contradicting && name.similarity < FUZZY_BELOW && name.similarity >= 0.5) {
+    reasons.push(`different web domains (${a.webDomains[0]?.domain} / ${b.webDomains[0]?.domain})`);
+  }
   return { similarity, reasons };
 }
 
-function combine(name: number, domain: number): number {
+/** Name similarities below this are fuzzy (typos, partial word overlap). */
+const FUZZY_BELOW = 0.95;
+/** How much unrelated web domains lower a fuzzy name match ("Dafimo" dafimo.io vs "Rafimo" rafimo.de). */
+const DOMAIN_CONTRADICTION_PENALTY = 0.1;
+
+/** Both sides name a company web site and no pair of them is related. */
+function domainsContradict(a: MatchSubject, b: MatchSubject): boolean {
+  if (a.webDomains.length === 0 || b.webDomains.length === 0) return false;
+  if (a.webDomains.every((d) => d.freeMail) || b.webDomains.every((d) => d.freeMail)) return false;
+  return bestDomainScore(a.webDomains, b.webDomains, 0) === 0;
+}
+
+function combine(name: number, domain: number, contradicting: boolean): number {
   let similarity = name;
+  if (contradicting && domain === 0 && name < FUZZY_BELOW)
+    similarity = Math.max(0, name - DOMAIN_CONTRADICTION_PENALTY);
   if (domain >= 1) similarity = Math.max(similarity, 0.9 + 0.1 * name);
   else if (domain > 0) similarity = Math.max(similarity, 0.55 + 0.4 * name);
   return round3(Math.min(1, similarity));
@@ -127,5 +145,5 @@ export function similarityPrepared(a: MatchSubject, b: MatchSubject): number {
   if (d < 1) d = bestDomainScore(a.webDomains, b.contactDomains, d);
   if (d < 1) d = bestDomainScore(a.contactDomains, b.webDomains, d);
   if (d < 1) d = bestDomainScore(a.contactDomains, b.contactDomains, d);
-  return combine(compareNormalized(a.name, b.name).similarity, d);
+  return combine(compareNormalized(a.name, b.name).similarity, d, domainsContradict(a, b));
 }
