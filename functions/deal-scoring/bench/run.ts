@@ -84,10 +84,10 @@ async function main(): Promise<void> {
     `- Time: ${fmt(b.seconds, 1)} s wall, ${fmt(b.cpuSeconds, 1)} s CPU (target < 60 s); peak RSS ${fmt(b.peakRssMiB)} MiB (target < 1024 MiB)`
   );
   out(
-    `- Compared ${fmt(b.comparisons)} pairs instead of ${fmt((b.records * (b.records - 1)) / 2)} (blocking by distinctive word, name prefix/suffix, initials, domain)`
+    `- Compared ${fmt(b.comparisons)} pairs instead of ${fmt((b.records * (b.records - 1)) / 2)} (blocking: same compact name, distinctive word, its first or last four letters, initials, web domain)`
   );
   out(
-    `- Flagged ${fmt(b.flaggedPairs)} pairs at 0.82; planted re-registrations found: ${fmt(b.plantedFound)} of ${fmt(b.plantedPairs)} (${((100 * b.plantedFound) / Math.max(1, b.plantedPairs)).toFixed(1)}%); flagged pairs outside the planted groups: ${fmt(b.flaggedOutsidePlanted)} (synthetic names from a small syllable set do collide)`
+    `- Flagged ${fmt(b.flaggedPairs)} pairs at 0.82; planted re-registrations found: ${fmt(b.plantedFound)} of ${fmt(b.plantedPairs)} (${((100 * b.plantedFound) / Math.max(1, b.plantedPairs)).toFixed(1)}%); flagged pairs outside the planted groups: ${fmt(b.flaggedOutsidePlanted)} (mostly generated one-word names one letter apart, e.g. Dafimo / Dafico, which the typo rule treats as possible matches; with unrelated web domains they are lowered)`
   );
   out();
 
