@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { boundedOsa } from '../src/matching/distance';
+import { boundedDistance, withinOneEdit } from '../src/matching/distance';
 import { compareDomains, domainInfo, isFreeMailDomain } from '../src/matching/domains';
 import { matchPrepared, prepareCandidate, prepareSubject } from '../src/matching/match';
 import { compareNames } from '../src/matching/names';
@@ -22,26 +22,28 @@ function osa(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-describe('boundedOsa', () => {
-  it('equals the textbook distance when within the bound and exceeds the bound otherwise', () => {
+describe('edit distances', () => {
+  it('withinOneEdit agrees with the textbook optimal-string-alignment distance', () => {
+    const letters = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 8 });
     fc.assert(
-      fc.property(
-        fc.string({ maxLength: 14 }),
-        fc.string({ maxLength: 14 }),
-        fc.integer({ min: 0, max: 5 }),
-        (a, b, max) => {
-          const exact = osa(a, b);
-          const bounded = boundedOsa(a, b, max);
-          if (exact <= max) expect(bounded).toBe(exact);
-          else expect(bounded).toBe(max + 1);
-        }
-      ),
-      { numRuns: 2000 }
+      fc.property(letters, letters, (a, b) => {
+        expect(withinOneEdit(a, b)).toBe(osa(a, b) <= 1);
+      }),
+      { numRuns: 3000 }
     );
   });
 
-  it('counts a transposition as one edit', () => {
-    expect(boundedOsa('oracle', 'oracel', 2)).toBe(1);
+  it('counts a swap of adjacent letters as one edit', () => {
+    expect(withinOneEdit('oracle', 'oracel')).toBe(true);
+    expect(withinOneEdit('salesforce', 'salesfroce')).toBe(true);
+    expect(withinOneEdit('acme', 'emca')).toBe(false);
+  });
+
+  it('boundedDistance is Levenshtein, capped at max + 1', () => {
+    expect(boundedDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(boundedDistance('kitten', 'sitting', 2)).toBe(3);
+    expect(boundedDistance('a', 'abcdef', 2)).toBe(3);
+    expect(boundedDistance('same', 'same', 0)).toBe(0);
   });
 });
 

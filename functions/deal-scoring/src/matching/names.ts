@@ -8,7 +8,7 @@
  * words like "bank" or "air" less, "group"/"holding" hardly), and an edit-distance ratio on the
  * whole name for typos that break words apart.
  */
-import { boundedOsa, editSimilarity, histogramBound, withinOneEdit } from './distance';
+import { boundedDistance, editSimilarity, histogramBound, withinOneEdit } from './distance';
 import { normalizeName, type NormalizedName } from './normalize';
 
 export type NameSignal =
@@ -36,7 +36,7 @@ function tokenCredit(a: string, b: string): number {
   if (shorter < 4 || longer - shorter > 2) return 0;
   if (shorter >= 8) {
     if (longer - shorter <= 1 && withinOneEdit(a, b)) return 0.92;
-    return boundedOsa(a, b, 2) === 2 ? 0.82 : 0;
+    return boundedDistance(a, b, 2) === 2 ? 0.82 : 0;
   }
   if (shorter >= 5 || (shorter === 4 && longer === 5)) return withinOneEdit(a, b) ? 0.88 : 0;
   return 0;

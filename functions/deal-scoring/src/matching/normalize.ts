@@ -1,4 +1,4 @@
-import { boundedOsa, histogram } from './distance';
+import { histogram, withinOneEdit } from './distance';
 
 /**
  * Company-name normalization: what two spellings of one company have in common.
@@ -287,7 +287,7 @@ const NOT_LEGAL = new Set(
 function isMistypedLegal(token: string): boolean {
   if (token.length < 2 || token.length > 5 || NOT_LEGAL.has(token)) return false;
   for (const form of TYPO_PRONE_LEGAL) {
-    if (Math.abs(form.length - token.length) <= 1 && boundedOsa(form, token, 1) <= 1) return true;
+    if (withinOneEdit(form, token)) return true;
   }
   return false;
 }
