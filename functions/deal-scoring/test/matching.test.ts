@@ -4,6 +4,7 @@ import { compareDomains, domainInfo, isFreeMailDomain } from '../src/matching/do
 import { matchPrepared, prepareCandidate, prepareSubject } from '../src/matching/match';
 import { compareNames } from '../src/matching/names';
 import { nameKey, normalizeName } from '../src/matching/normalize';
+import { isCalendarDate } from '../src/validation';
 
 /** Reference optimal-string-alignment distance (unbounded, textbook). */
 function osa(a: string, b: string): number {
@@ -176,5 +177,20 @@ describe('matchPrepared', () => {
     );
     expect(m.similarity).toBeGreaterThanOrEqual(0.9);
     expect(m.reasons.join(' ')).toContain('acme-industries.com');
+  });
+});
+
+describe('isCalendarDate', () => {
+  it('accepts a real date from every week of 1999-2401 and rejects impossible ones', () => {
+    for (let t = Date.UTC(1999, 0, 1); t <= Date.UTC(2401, 0, 1); t += 86_400_000 * 7) {
+      const iso = new Date(t).toISOString().slice(0, 10);
+      expect(isCalendarDate(iso)).toBe(true);
+    }
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2100-02-29')).toBe(false);
+    expect(isCalendarDate('2000-02-29')).toBe(true);
+    expect(isCalendarDate('2026-04-31')).toBe(false);
+    expect(isCalendarDate('2026-13-01')).toBe(false);
+    expect(isCalendarDate('2026-00-10')).toBe(false);
   });
 });
