@@ -91,7 +91,8 @@ export function compareNormalized(a: NormalizedName, b: NormalizedName): NameCom
     if (a.legalRemoved || b.legalRemoved) return { similarity: 0.98, signal: 'legal-form' };
     return { similarity: 1, signal: 'identical' };
   }
-  if (a.compact === b.compact) return { similarity: 0.96, signal: 'spacing' };
+  if (a.compact === b.compact || a.fullCompact === b.fullCompact)
+    return { similarity: 0.96, signal: 'spacing' };
   if (isAcronymOf(a, b) || isAcronymOf(b, a)) return { similarity: 0.9, signal: 'acronym' };
   const tokens = tokenSimilarity(a, b);
   let chars = 0;

@@ -184,6 +184,8 @@ export interface NormalizedName {
   compact: string;
   /** Initials of the core tokens ("International Business Machines" -> "ibm"). */
   initials: string;
+  /** Every word before legal forms were removed, joined ("Pepsi Co" and "PepsiCo" -> "pepsico"). */
+  fullCompact: string;
   /** tokens.join('') (the acronym candidate for short names). */
   joined: string;
   /** Character histogram of `compact` (a cheap lower bound on edit distances). */
@@ -238,9 +240,10 @@ function hasDistinctive(tokens: string[]): boolean {
 
 /** Splits folded text into tokens, joining runs of single letters ("i b m" -> "ibm"). */
 function tokenize(folded: string): string[] {
-  // "AT&T", "P&G": an ampersand between single letters is part of an acronym.
+  // "AT&T", "P&G": an ampersand between one- or two-letter parts, without spaces, is part of an
+  // acronym ("AG & Co." is not).
   const text = folded
-    .replace(/\b([a-z0-9]{1,2})\s*&\s*([a-z0-9]{1,2})\b/g, '$1$2')
+    .replace(/\b([a-z0-9]{1,2})&([a-z0-9]{1,2})\b/g, '$1$2')
     .replace(/&|\+/g, ' and ')
     .replace(/[''`´]/g, '');
   const raw = text.split(/[^a-z0-9]+/).filter((t) => t.length > 0);
@@ -404,6 +407,7 @@ export function computeNormalizedName(raw: string): NormalizedName {
   });
   const tokens = tokenize(withoutParens);
   if (tokens.length > 1 && tokens[0] === 'the') tokens.shift();
+  const fullCompact = tokens.join('');
   let legalRemoved = stripLeadingLegal(tokens) || parenLegal;
   legalRemoved = stripTrailingLegal(tokens) || legalRemoved;
   const trailingRegion = stripTrailingRegion(tokens);
@@ -430,6 +434,7 @@ export function computeNormalizedName(raw: string): NormalizedName {
     weight,
     key: core.join(' '),
     compact,
+    fullCompact,
     joined: core.join(''),
     hist: histogram(compact),
     initials,
