@@ -25,7 +25,7 @@ module.exports = {
       roots: ['<rootDir>/functions', '<rootDir>/scripts'],
       testMatch: ['**/test/**/*.test.ts', '**/__tests__/**/*.test.ts'],
       transform: {
-        '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }],
+        '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
         // fastify's inject() (light-my-request) requires `cookie` 2, which ships ESM only.
         '/node_modules/cookie/.+\\.js$': [
           'babel-jest',
