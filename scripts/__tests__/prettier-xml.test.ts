@@ -5,13 +5,19 @@ import path from 'node:path';
 // inside an element: a label's value, a help text or a formula is what users see and what the
 // platform evaluates. The project config sets whitespace sensitivity to "preserve" for *-meta.xml;
 // these tests fail if that ever regresses to a setting that reflows or re-spaces text.
-const labelsFile = path.resolve(__dirname, '../../force-app/main/default/labels/CustomLabels.labels-meta.xml');
+const labelsFile = path.resolve(
+  __dirname,
+  '../../force-app/main/default/labels/CustomLabels.labels-meta.xml'
+);
 
 const prettierBin = require.resolve('prettier/bin/prettier.cjs');
 
 // The real CLI with the project's config, as the hook and `npm test` run it.
 function formatted(xml: string): string {
-  const r = spawnSync(process.execPath, [prettierBin, '--stdin-filepath', labelsFile], { input: xml, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [prettierBin, '--stdin-filepath', labelsFile], {
+    input: xml,
+    encoding: 'utf8'
+  });
   if (r.status !== 0) throw new Error(`prettier failed: ${r.stderr}`);
   return r.stdout;
 }
