@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the scoring function's performance report, printed and saved to
  * bench/RESULTS.md. Not part of `npm test` (test/bench-smoke.test.ts runs a tiny version).
- *   - /v1/score, one deal with 200 candidates, steady 200 req/s for 10 s (autocannon overallRate)
+ *   - /v1/score, one deal with 200 candidates, steady 200 req/s for 10 s (evenly paced, open loop: lib.ts paced())
  *     beside a bare Fastify route in the same run; then unthrottled throughput of both (ratio)
  *   - name comparisons per second on one core; uncached normalizations per second
  *   - bulk calibration: 100,000 registrations, conflict detection among them with blocking
@@ -59,6 +59,10 @@ async function main(): Promise<void> {
     row(`bare Fastify route, steady 200 req/s for ${steady} s`, h.steadyBare);
     row('/v1/score, unthrottled (10 connections)', h.maxApp);
     row('bare Fastify route, unthrottled (10 connections)', h.maxBare);
+    out();
+    out(
+      `Steady runs are evenly paced and open loop (bench/lib.ts paced()); latency is from write to last byte. Generator lateness against its schedule, p99: ${h.steadyApp.schedulerLagP99} ms and ${h.steadyBare.schedulerLagP99} ms. Unthrottled runs use autocannon.`
+    );
     out();
     out(
       `Throughput ratio /v1/score : bare route = ${(h.maxApp.rps / h.maxBare.rps).toFixed(2)} (target >= 0.5). Target p99 at 200 req/s < 5 ms: ${h.steadyApp.p99 < 5 ? 'met' : 'NOT met'} (${h.steadyApp.p99} ms).`
