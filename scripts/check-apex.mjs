@@ -18,7 +18,7 @@ if (!existsSync(join(jars, 'apex-ls_2.13-6.0.2.jar'))) {
 }
 const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
 if (java.error || java.status !== 0) {
-  console.error('java not found: install a Java 17 runtime (apt-get install -y openjdk-17-jre-headless)');
+  console.error('java not found: install a Java 17 JDK (apt-get install -y openjdk-17-jdk-headless)');
   process.exit(2);
 }
 const cacheDir = mkdtempSync(join(tmpdir(), 'apexls-'));
