@@ -28,7 +28,10 @@ if (!existsSync(ruleset)) fail(2, `ruleset not found: ${ruleset}`);
 if (!existsSync(sourceDir)) fail(2, `source directory not found: ${sourceDir}`);
 const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
 if (java.error || java.status !== 0) {
-  fail(2, 'java not found: install a Java 17 JDK (apt-get install -y openjdk-17-jdk-headless): RunPmd.java is launched as a single-file source program, which needs the compiler module');
+  fail(
+    2,
+    'java not found: install a Java 17 JDK (apt-get install -y openjdk-17-jdk-headless): RunPmd.java is launched as a single-file source program, which needs the compiler module'
+  );
 }
 
 /** Every Apex source file below dir. */
