@@ -8,6 +8,18 @@ const KEY = 'assist-test-key-0123456789';
 const auth = { authorization: `Bearer ${KEY}` };
 const email = PARTNER_EMAILS.find((c) => c.id === 'forwarded-customer-thread')!;
 
+type App = Awaited<ReturnType<typeof buildApp>>;
+
+/** A fresh app that accepts only KEY. */
+function newApp(): Promise<App> {
+  return buildApp(defaultConfig({ apiKeys: [KEY] }));
+}
+
+/** POSTs `payload` to `url`, authenticated unless other headers are given. */
+function post(app: App, url: string, payload: object, headers: Record<string, string> = auth) {
+  return app.inject({ method: 'POST', url, headers, payload });
+}
+
 const OPENAI_VARS = [
   'OPENAI_API_KEY',
   'OPENAI_BASE_URL',
@@ -28,13 +40,8 @@ describe('assist routes without a model', () => {
   beforeEach(() => OPENAI_VARS.forEach((k) => delete process.env[k]));
 
   it('POST /v1/parse returns built-in fields', async () => {
-    const app = await buildApp(defaultConfig({ apiKeys: [KEY] }));
-    const res = await app.inject({
-      method: 'POST',
-      url: '/v1/parse',
-      headers: auth,
-      payload: { text: email.text, receivedAt: email.receivedAt }
-    });
+    const app = await newApp();
+    const res = await post(app, '/v1/parse', { text: email.text, receivedAt: email.receivedAt });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.engine).toBe('builtin');
@@ -45,8 +52,8 @@ describe('assist routes without a model', () => {
   });
 
   it('requires the API key', async () => {
-    const app = await buildApp(defaultConfig({ apiKeys: [KEY] }));
-    const res = await app.inject({ method: 'POST', url: '/v1/parse', payload: { text: 'x' } });
+    const app = await newApp();
+    const res = await post(app, '/v1/parse', { text: 'x' }, {});
     expect(res.statusCode).toBe(401);
     await app.close();
   });
@@ -59,8 +66,8 @@ describe('assist routes without a model', () => {
     ['an impossible receivedAt', { text: 'hello', receivedAt: '2026-13-45T00:00:00Z' }, '/receivedAt'],
     ['a blank text', { text: '   ' }, '/text']
   ])('rejects %s with a 400 naming the field', async (_label, payload, path) => {
-    const app = await buildApp(defaultConfig({ apiKeys: [KEY] }));
-    const res = await app.inject({ method: 'POST', url: '/v1/parse', headers: auth, payload });
+    const app = await newApp();
+    const res = await post(app, '/v1/parse', payload);
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.errors.map((e: { path: string }) => e.path)).toContain(path);
@@ -68,18 +75,13 @@ describe('assist routes without a model', () => {
   });
 
   it('POST /v1/status-answer answers from templates and validates the registration', async () => {
-    const app = await buildApp(defaultConfig({ apiKeys: [KEY] }));
-    const ok = await app.inject({
-      method: 'POST',
-      url: '/v1/status-answer',
-      headers: auth,
-      payload: {
-        question: 'Why was my Acme deal sent back?',
-        registration: {
-          status: 'More Info Requested',
-          customerName: 'Acme GmbH',
-          partnerMessage: 'Please add the expected close date.'
-        }
+    const app = await newApp();
+    const ok = await post(app, '/v1/status-answer', {
+      question: 'Why was my Acme deal sent back?',
+      registration: {
+        status: 'More Info Requested',
+        customerName: 'Acme GmbH',
+        partnerMessage: 'Please add the expected close date.'
       }
     });
     expect(ok.statusCode).toBe(200);
@@ -88,11 +90,9 @@ describe('assist routes without a model', () => {
       fallback: false,
       answer: expect.stringContaining('Please add the expected close date.')
     });
-    const bad = await app.inject({
-      method: 'POST',
-      url: '/v1/status-answer',
-      headers: auth,
-      payload: { question: 'x', registration: { status: 'Pending', customerName: 'Acme' } }
+    const bad = await post(app, '/v1/status-answer', {
+      question: 'x',
+      registration: { status: 'Pending', customerName: 'Acme' }
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { path: string }) => e.path)).toContain('/registration/status');
@@ -100,13 +100,8 @@ describe('assist routes without a model', () => {
   });
 
   it('keeps the template narrator for /v1/score', async () => {
-    const app = await buildApp(defaultConfig({ apiKeys: [KEY] }));
-    const res = await app.inject({
-      method: 'POST',
-      url: '/v1/score',
-      headers: auth,
-      payload: scoreRequestBody([goodDeal()])
-    });
+    const app = await newApp();
+    const res = await post(app, '/v1/score', scoreRequestBody([goodDeal()]));
     expect(res.statusCode).toBe(200);
     expect(res.json().results[0].explanation).toEqual({ engine: 'template', fallback: false });
     await app.close();
@@ -145,13 +140,8 @@ describe('assist routes with OPENAI_API_KEY set (local fake endpoint)', () => {
         })
       )
     );
-    const app = await buildApp(defaultConfig({ apiKeys: [KEY] }));
-    const res = await app.inject({
-      method: 'POST',
-      url: '/v1/parse',
-      headers: auth,
-      payload: { text: email.text, receivedAt: email.receivedAt }
-    });
+    const app = await newApp();
+    const res = await post(app, '/v1/parse', { text: email.text, receivedAt: email.receivedAt });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.engine).toBe('llm');
@@ -167,32 +157,17 @@ describe('assist routes with OPENAI_API_KEY set (local fake endpoint)', () => {
 
   it('never answers 5xx when the model is down: built-in result, flagged', async () => {
     server.always({ status: 503, body: { error: { message: 'overloaded' } } });
-    const app = await buildApp(defaultConfig({ apiKeys: [KEY] }));
-    const parse = await app.inject({
-      method: 'POST',
-      url: '/v1/parse',
-      headers: auth,
-      payload: { text: email.text }
-    });
+    const app = await newApp();
+    const parse = await post(app, '/v1/parse', { text: email.text });
     expect(parse.statusCode).toBe(200);
     expect(parse.json()).toMatchObject({ engine: 'builtin', fallback: true });
-    const status = await app.inject({
-      method: 'POST',
-      url: '/v1/status-answer',
-      headers: auth,
-      payload: {
-        question: 'status?',
-        registration: { status: 'Approved', customerName: 'Acme GmbH', protectionExpiresOn: '2027-02-20' }
-      }
+    const status = await post(app, '/v1/status-answer', {
+      question: 'status?',
+      registration: { status: 'Approved', customerName: 'Acme GmbH', protectionExpiresOn: '2027-02-20' }
     });
     expect(status.statusCode).toBe(200);
     expect(status.json()).toMatchObject({ engine: 'builtin', fallback: true });
-    const score = await app.inject({
-      method: 'POST',
-      url: '/v1/score',
-      headers: auth,
-      payload: scoreRequestBody([goodDeal()])
-    });
+    const score = await post(app, '/v1/score', scoreRequestBody([goodDeal()]));
     expect(score.statusCode).toBe(200);
     expect(score.json().results[0].explanation).toMatchObject({ engine: 'template', fallback: true });
     await app.close();
@@ -207,13 +182,8 @@ describe('assist routes with OPENAI_API_KEY set (local fake endpoint)', () => {
         })
       )
     );
-    const app = await buildApp(defaultConfig({ apiKeys: [KEY] }));
-    const res = await app.inject({
-      method: 'POST',
-      url: '/v1/score',
-      headers: auth,
-      payload: scoreRequestBody([goodDeal()])
-    });
+    const app = await newApp();
+    const res = await post(app, '/v1/score', scoreRequestBody([goodDeal()]));
     expect(res.statusCode).toBe(200);
     const r = res.json().results[0];
     expect(r.rationale).toBe('Complete registration from an established partner.');

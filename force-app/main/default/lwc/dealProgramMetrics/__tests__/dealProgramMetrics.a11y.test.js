@@ -1,4 +1,4 @@
-import { createElement } from 'lwc';
+import { flushPromises, mountElement, clearDom } from '../../../../../test/jest-utils/lwcTestUtils';
 import DealProgramMetrics from 'c/dealProgramMetrics';
 import getMetrics from '@salesforce/apex/DealMetricsController.getMetrics';
 
@@ -8,22 +8,14 @@ jest.mock('@salesforce/apex/DealMetricsController.getMetrics', () => ({ default:
   virtual: true
 });
 
-async function flush() {
-  for (let i = 0; i < 8; i += 1) {
-    // eslint-disable-next-line no-await-in-loop
-    await Promise.resolve();
-  }
-}
+const flush = () => flushPromises(8);
 
 describe('c-deal-program-metrics accessibility', () => {
-  afterEach(() => {
-    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-  });
+  afterEach(clearDom);
 
   it('is accessible with tiles and both charts', async () => {
     getMetrics.mockResolvedValue(METRICS_30);
-    const element = createElement('c-deal-program-metrics', { is: DealProgramMetrics });
-    document.body.appendChild(element);
+    const element = mountElement('c-deal-program-metrics', DealProgramMetrics);
     await flush();
     expect(element.shadowRoot.querySelector('[data-id="backlog-chart"]')).not.toBeNull();
     await expect(element).toBeAccessible();

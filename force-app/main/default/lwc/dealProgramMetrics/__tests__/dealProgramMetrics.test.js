@@ -1,4 +1,4 @@
-import { createElement } from 'lwc';
+import { flushPromises, mountElement, clearDom } from '../../../../../test/jest-utils/lwcTestUtils';
 import DealProgramMetrics from 'c/dealProgramMetrics';
 import getMetrics from '@salesforce/apex/DealMetricsController.getMetrics';
 
@@ -9,16 +9,10 @@ jest.mock('@salesforce/apex/DealMetricsController.getMetrics', () => ({ default:
   virtual: true
 });
 
-async function flush() {
-  for (let i = 0; i < 8; i += 1) {
-    // eslint-disable-next-line no-await-in-loop
-    await Promise.resolve();
-  }
-}
+const flush = () => flushPromises(8);
 
 async function mount() {
-  const element = createElement('c-deal-program-metrics', { is: DealProgramMetrics });
-  document.body.appendChild(element);
+  const element = mountElement('c-deal-program-metrics', DealProgramMetrics);
   await flush();
   return element;
 }
@@ -33,7 +27,7 @@ function tile(element, key) {
 
 describe('c-deal-program-metrics', () => {
   afterEach(() => {
-    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    clearDom();
     jest.clearAllMocks();
   });
 

@@ -1,4 +1,4 @@
-import { createElement } from 'lwc';
+import { mountElement, clearDom } from '../../../../../test/jest-utils/lwcTestUtils';
 import DealRegistrationForm from 'c/dealRegistrationForm';
 import precheck from '@salesforce/apex/DealRegistrationPortalController.precheck';
 
@@ -6,10 +6,7 @@ const PRECHECK_INCOMPLETE = require('./data/precheckIncomplete.json');
 
 jest.mock(
   '@salesforce/apex/DealRegistrationPortalController.getPriorCustomers',
-  () => {
-    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => require('../../../../../test/jest-utils/lwcTestUtils').apexWireMock(),
   { virtual: true }
 );
 jest.mock(
@@ -40,14 +37,11 @@ jest.mock('@salesforce/apex/DealAssistController.parseText', () => ({ default: j
 });
 
 describe('c-deal-registration-form accessibility', () => {
-  afterEach(() => {
-    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-  });
+  afterEach(clearDom);
 
   it('is accessible with the meter, hints and validation messages showing', async () => {
     precheck.mockResolvedValue(PRECHECK_INCOMPLETE);
-    const element = createElement('c-deal-registration-form', { is: DealRegistrationForm });
-    document.body.appendChild(element);
+    const element = mountElement('c-deal-registration-form', DealRegistrationForm);
     const input = element.shadowRoot.querySelector('[data-field="contactEmail"]');
     input.dispatchEvent(new CustomEvent('change', { detail: { value: 'not-an-email' } }));
     // eslint-disable-next-line @lwc/lwc/no-async-operation

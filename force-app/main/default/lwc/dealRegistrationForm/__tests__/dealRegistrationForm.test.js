@@ -1,4 +1,10 @@
-import { createElement } from 'lwc';
+import {
+  flushPromises,
+  mountElement,
+  byId,
+  clearDom,
+  changeValue
+} from '../../../../../test/jest-utils/lwcTestUtils';
 import DealRegistrationForm from 'c/dealRegistrationForm';
 import getPriorCustomers from '@salesforce/apex/DealRegistrationPortalController.getPriorCustomers';
 import getRegistration from '@salesforce/apex/DealRegistrationPortalController.getRegistration';
@@ -22,10 +28,7 @@ const APPROVED = require('./data/approvedRegistration.json');
 
 jest.mock(
   '@salesforce/apex/DealRegistrationPortalController.getPriorCustomers',
-  () => {
-    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => require('../../../../../test/jest-utils/lwcTestUtils').apexWireMock(),
   { virtual: true }
 );
 jest.mock(
@@ -85,32 +88,18 @@ jest.mock('@salesforce/label/c.DR_Portal_Paste_Filled_Kept', () => ({ default: '
 
 const DEBOUNCE_MS = 400;
 
-async function flush() {
-  for (let i = 0; i < 6; i += 1) {
-    // eslint-disable-next-line no-await-in-loop
-    await Promise.resolve();
-  }
-}
+const flush = () => flushPromises(6);
 
 function mount(props = {}) {
-  const element = createElement('c-deal-registration-form', { is: DealRegistrationForm });
-  Object.assign(element, props);
-  document.body.appendChild(element);
-  return element;
+  return mountElement('c-deal-registration-form', DealRegistrationForm, props);
 }
 
 function field(element, key) {
   return element.shadowRoot.querySelector(`[data-field="${key}"]`);
 }
 
-function byId(element, id) {
-  return element.shadowRoot.querySelector(`[data-id="${id}"]`);
-}
-
 async function type(element, key, value) {
-  const input = field(element, key);
-  input.value = value;
-  input.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+  changeValue(field(element, key), value);
   await flush();
 }
 
@@ -141,7 +130,7 @@ describe('c-deal-registration-form', () => {
   });
 
   afterEach(() => {
-    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    clearDom();
     jest.clearAllMocks();
     jest.useRealTimers();
   });

@@ -1,4 +1,4 @@
-import { createElement } from 'lwc';
+import { flushPromises, mountElement, clearDom } from '../../../../../test/jest-utils/lwcTestUtils';
 import DealReviewQueue from 'c/dealReviewQueue';
 import getQueue from '@salesforce/apex/DealReviewController.getQueue';
 import getConsoleSettings from '@salesforce/apex/DealReviewController.getConsoleSettings';
@@ -13,23 +13,15 @@ jest.mock('@salesforce/apex/DealReviewController.getConsoleSettings', () => ({ d
   virtual: true
 });
 
-async function flush() {
-  for (let i = 0; i < 12; i += 1) {
-    // eslint-disable-next-line no-await-in-loop
-    await Promise.resolve();
-  }
-}
+const flush = () => flushPromises(12);
 
 describe('c-deal-review-queue accessibility', () => {
-  afterEach(() => {
-    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-  });
+  afterEach(clearDom);
 
   it('is accessible with rows, filters and the load-more button', async () => {
     getConsoleSettings.mockResolvedValue(SETTINGS);
     getQueue.mockResolvedValue(PAGE_1);
-    const element = createElement('c-deal-review-queue', { is: DealReviewQueue });
-    document.body.appendChild(element);
+    const element = mountElement('c-deal-review-queue', DealReviewQueue);
     await flush();
     expect(element.shadowRoot.querySelector('[data-id="load-more"]')).not.toBeNull();
     await expect(element).toBeAccessible();
@@ -38,8 +30,7 @@ describe('c-deal-review-queue accessibility', () => {
   it('is accessible in the empty state and with an error', async () => {
     getConsoleSettings.mockRejectedValue({ body: { message: 'Only channel managers can use the console.' } });
     getQueue.mockResolvedValue({ rows: [], totalCount: 0, hasMore: false, nextCursor: null });
-    const element = createElement('c-deal-review-queue', { is: DealReviewQueue });
-    document.body.appendChild(element);
+    const element = mountElement('c-deal-review-queue', DealReviewQueue);
     await flush();
     expect(element.shadowRoot.querySelector('c-error-panel')).not.toBeNull();
     await expect(element).toBeAccessible();

@@ -1,4 +1,4 @@
-import { createElement } from 'lwc';
+import { flushPromises, mountElement, byId, clearDom } from '../../../../../test/jest-utils/lwcTestUtils';
 import DealReviewQueue from 'c/dealReviewQueue';
 import getQueue from '@salesforce/apex/DealReviewController.getQueue';
 import getConsoleSettings from '@salesforce/apex/DealReviewController.getConsoleSettings';
@@ -25,25 +25,14 @@ jest.mock('@salesforce/apex/DealReviewController.getConsoleSettings', () => ({ d
 
 const CHANNEL = '/event/Deal_Scored__e';
 
-async function flush() {
-  for (let i = 0; i < 12; i += 1) {
-    // eslint-disable-next-line no-await-in-loop
-    await Promise.resolve();
-  }
-}
+const flush = () => flushPromises(12);
 
 function mount() {
-  const element = createElement('c-deal-review-queue', { is: DealReviewQueue });
-  document.body.appendChild(element);
-  return element;
+  return mountElement('c-deal-review-queue', DealReviewQueue);
 }
 
 function table(element) {
   return element.shadowRoot.querySelector('lightning-datatable');
-}
-
-function byId(element, id) {
-  return element.shadowRoot.querySelector(`[data-id="${id}"]`);
 }
 
 function lastQuery() {
@@ -56,7 +45,7 @@ describe('c-deal-review-queue', () => {
   });
 
   afterEach(() => {
-    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    clearDom();
     jest.clearAllMocks();
     jest.useRealTimers();
     resetEmp();

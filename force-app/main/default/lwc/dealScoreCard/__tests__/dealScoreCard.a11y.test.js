@@ -1,4 +1,4 @@
-import { createElement } from 'lwc';
+import { flushPromises, mountElement, clearDom } from '../../../../../test/jest-utils/lwcTestUtils';
 import DealScoreCard from 'c/dealScoreCard';
 import getScoreCard from '@salesforce/apex/DealReviewController.getScoreCard';
 import getAuditTimeline from '@salesforce/apex/DealReviewController.getAuditTimeline';
@@ -22,25 +22,16 @@ jest.mock('@salesforce/apex/DealReviewController.decideExtension', () => ({ defa
   virtual: true
 });
 
-async function flush() {
-  for (let i = 0; i < 12; i += 1) {
-    // eslint-disable-next-line no-await-in-loop
-    await Promise.resolve();
-  }
-}
+const flush = () => flushPromises(12);
 
 describe('c-deal-score-card accessibility', () => {
-  afterEach(() => {
-    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-  });
+  afterEach(clearDom);
 
   it('is accessible with conflicts side by side, the timeline and the decision form open', async () => {
     getConsoleSettings.mockResolvedValue(SETTINGS);
     getScoreCard.mockResolvedValue(CARD);
     getAuditTimeline.mockResolvedValue(TIMELINE);
-    const element = createElement('c-deal-score-card', { is: DealScoreCard });
-    element.recordId = CARD.deal.id;
-    document.body.appendChild(element);
+    const element = mountElement('c-deal-score-card', DealScoreCard, { recordId: CARD.deal.id });
     await flush();
     element.shadowRoot.querySelector('lightning-button[data-action="APPROVE"]').click();
     await flush();
@@ -53,8 +44,7 @@ describe('c-deal-score-card accessibility', () => {
 
   it('is accessible before anything is selected', async () => {
     getConsoleSettings.mockResolvedValue(SETTINGS);
-    const element = createElement('c-deal-score-card', { is: DealScoreCard });
-    document.body.appendChild(element);
+    const element = mountElement('c-deal-score-card', DealScoreCard);
     await flush();
     await expect(element).toBeAccessible();
   });

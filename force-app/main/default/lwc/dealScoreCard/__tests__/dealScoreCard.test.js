@@ -1,4 +1,4 @@
-import { createElement } from 'lwc';
+import { flushPromises, mountElement, byId, clearDom } from '../../../../../test/jest-utils/lwcTestUtils';
 import DealScoreCard from 'c/dealScoreCard';
 import getScoreCard from '@salesforce/apex/DealReviewController.getScoreCard';
 import getAuditTimeline from '@salesforce/apex/DealReviewController.getAuditTimeline';
@@ -30,17 +30,10 @@ jest.mock('@salesforce/apex/DealReviewController.decideExtension', () => ({ defa
 
 const DEAL_ID = 'a0B000000000001AAA';
 
-async function flush() {
-  for (let i = 0; i < 12; i += 1) {
-    // eslint-disable-next-line no-await-in-loop
-    await Promise.resolve();
-  }
-}
+const flush = () => flushPromises(12);
 
 async function mount(recordId = DEAL_ID) {
-  const element = createElement('c-deal-score-card', { is: DealScoreCard });
-  if (recordId) element.recordId = recordId;
-  document.body.appendChild(element);
+  const element = mountElement('c-deal-score-card', DealScoreCard, recordId ? { recordId } : {});
   await flush();
   return element;
 }
@@ -51,10 +44,6 @@ function q(element, selector) {
 
 function all(element, selector) {
   return Array.from(element.shadowRoot.querySelectorAll(selector));
-}
-
-function byId(element, id) {
-  return q(element, `[data-id="${id}"]`);
 }
 
 async function openForm(element, action) {
@@ -81,7 +70,7 @@ describe('c-deal-score-card', () => {
   });
 
   afterEach(() => {
-    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    clearDom();
     jest.clearAllMocks();
     resetLms();
     resetEmp();

@@ -1,17 +1,12 @@
-import { createElement } from 'lwc';
+import { mountElement, clearDom } from '../../../../../test/jest-utils/lwcTestUtils';
 import ErrorPanel from 'c/errorPanel';
 
 function mount(props) {
-  const element = createElement('c-error-panel', { is: ErrorPanel });
-  Object.assign(element, props);
-  document.body.appendChild(element);
-  return element;
+  return mountElement('c-error-panel', ErrorPanel, props);
 }
 
 describe('c-error-panel', () => {
-  afterEach(() => {
-    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-  });
+  afterEach(clearDom);
 
   it('renders nothing when there is no error', () => {
     const element = mount({ errors: undefined });

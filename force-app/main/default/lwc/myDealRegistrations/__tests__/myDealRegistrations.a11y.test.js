@@ -1,4 +1,4 @@
-import { createElement } from 'lwc';
+import { mountElement, clearDom } from '../../../../../test/jest-utils/lwcTestUtils';
 import MyDealRegistrations from 'c/myDealRegistrations';
 import getMyRegistrations from '@salesforce/apex/DealRegistrationPortalController.getMyRegistrations';
 
@@ -6,10 +6,7 @@ const REGISTRATIONS = require('./data/registrations.json');
 
 jest.mock(
   '@salesforce/apex/DealRegistrationPortalController.getMyRegistrations',
-  () => {
-    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => require('../../../../../test/jest-utils/lwcTestUtils').apexWireMock(),
   { virtual: true }
 );
 jest.mock('@salesforce/apex/DealRegistrationPortalController.withdraw', () => ({ default: jest.fn() }), {
@@ -27,13 +24,10 @@ jest.mock('@salesforce/apex/DealAssistController.askStatus', () => ({ default: j
 });
 
 describe('c-my-deal-registrations accessibility', () => {
-  afterEach(() => {
-    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-  });
+  afterEach(clearDom);
 
   it('is accessible with the list and a registration detail open', async () => {
-    const element = createElement('c-my-deal-registrations', { is: MyDealRegistrations });
-    document.body.appendChild(element);
+    const element = mountElement('c-my-deal-registrations', MyDealRegistrations);
     getMyRegistrations.emit(REGISTRATIONS);
     await Promise.resolve();
     element.shadowRoot.querySelector('button[data-id="a0B000000000009AAA"]').click();

@@ -1,4 +1,10 @@
-import { createElement } from 'lwc';
+import {
+  flushPromises,
+  mountElement,
+  byId,
+  clearDom,
+  changeValue
+} from '../../../../../test/jest-utils/lwcTestUtils';
 import MyDealRegistrations from 'c/myDealRegistrations';
 import getMyRegistrations from '@salesforce/apex/DealRegistrationPortalController.getMyRegistrations';
 import getRegistration from '@salesforce/apex/DealRegistrationPortalController.getRegistration';
@@ -14,18 +20,12 @@ const ASK_UNAVAILABLE = require('./data/askUnavailable.json');
 
 jest.mock(
   '@salesforce/apex/DealRegistrationPortalController.getMyRegistrations',
-  () => {
-    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => require('../../../../../test/jest-utils/lwcTestUtils').apexWireMock(),
   { virtual: true }
 );
 jest.mock(
   '@salesforce/apex/DealRegistrationPortalController.getPriorCustomers',
-  () => {
-    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => require('../../../../../test/jest-utils/lwcTestUtils').apexWireMock(),
   { virtual: true }
 );
 jest.mock('@salesforce/apex/DealRegistrationPortalController.withdraw', () => ({ default: jest.fn() }), {
@@ -81,22 +81,12 @@ jest.mock(
 
 const CHANNEL = '/event/Deal_Scored__e';
 
-async function flush() {
-  for (let i = 0; i < 6; i += 1) {
-    // eslint-disable-next-line no-await-in-loop
-    await Promise.resolve();
-  }
-}
+const flush = () => flushPromises(6);
 
 async function mount() {
-  const element = createElement('c-my-deal-registrations', { is: MyDealRegistrations });
-  document.body.appendChild(element);
+  const element = mountElement('c-my-deal-registrations', MyDealRegistrations);
   await flush();
   return element;
-}
-
-function byId(element, id) {
-  return element.shadowRoot.querySelector(`[data-id="${id}"]`);
 }
 
 async function select(element, registrationId) {
@@ -105,8 +95,7 @@ async function select(element, registrationId) {
 }
 
 async function typeInto(node, value) {
-  node.value = value;
-  node.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+  changeValue(node, value);
   await flush();
 }
 
@@ -116,7 +105,7 @@ describe('c-my-deal-registrations', () => {
   });
 
   afterEach(() => {
-    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    clearDom();
     jest.clearAllMocks();
     resetEmp();
   });
