@@ -13,6 +13,19 @@ interface Tile {
   empty: boolean;
 }
 
+interface Chart {
+  key: string;
+  heading: string;
+  headingId: string;
+  tableId: string;
+  emptyId: string;
+  emptyText: string;
+  rowHeader: string;
+  caption: string;
+  hasData: boolean;
+  bars: Bar[];
+}
+
 interface Bar {
   key: string;
   label: string;
@@ -147,25 +160,35 @@ export default class DealProgramMetrics extends LightningElement {
     }));
   }
 
-  get backlogBars(): Bar[] {
-    return this.bars(this.metrics?.backlog ?? [], 'Bucket', true);
-  }
-
-  get triageBars(): Bar[] {
-    return this.bars(this.metrics?.triage ?? [], 'Triage', false);
-  }
-
-  get hasBacklog(): boolean {
-    return (this.metrics?.backlogTotal ?? 0) > 0;
-  }
-
-  get hasTriage(): boolean {
-    return (this.metrics?.triage ?? []).some((b) => b.count > 0);
-  }
-
-  get backlogCaption(): string {
+  /** The two bar charts (backlog by age, triage mix), drawn by one template loop. */
+  get charts(): Chart[] {
     const m = this.metrics;
-    return m ? format(LABELS.Backlog_Total, m.backlogTotal, m.overdueCount) : '';
+    return [
+      {
+        key: 'backlog',
+        heading: LABELS.Backlog,
+        headingId: 'backlog-heading',
+        tableId: 'backlog-chart',
+        emptyId: 'backlog-empty',
+        emptyText: LABELS.Backlog_Empty,
+        rowHeader: LABELS.Chart_Bucket,
+        caption: m ? format(LABELS.Backlog_Total, m.backlogTotal, m.overdueCount) : '',
+        hasData: (m?.backlogTotal ?? 0) > 0,
+        bars: this.bars(m?.backlog ?? [], 'Bucket', true)
+      },
+      {
+        key: 'triage',
+        heading: LABELS.Triage_Mix,
+        headingId: 'triage-heading',
+        tableId: 'triage-chart',
+        emptyId: 'triage-empty',
+        emptyText: LABELS.No_Data,
+        rowHeader: LABELS.Triage_Mix,
+        caption: '',
+        hasData: (m?.triage ?? []).some((b) => b.count > 0),
+        bars: this.bars(m?.triage ?? [], 'Triage', false)
+      }
+    ];
   }
 
   get showShadowNote(): boolean {

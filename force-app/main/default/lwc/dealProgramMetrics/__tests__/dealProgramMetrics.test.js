@@ -59,6 +59,9 @@ describe('c-deal-program-metrics', () => {
     expect(rows[0].textContent).toContain('4');
     const triage = element.shadowRoot.querySelectorAll('[data-id="triage-chart"] tbody tr');
     expect(triage).toHaveLength(3);
+    const caption = element.shadowRoot.querySelector('[data-id="backlog-chart"] caption');
+    expect(caption.textContent).toContain('c.DR_Console_Backlog_Total');
+    expect(element.shadowRoot.querySelector('[data-id="triage-chart"] caption')).toBeNull();
   });
 
   it('reloads for 90 days when the period changes', async () => {
