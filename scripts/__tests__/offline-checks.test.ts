@@ -56,25 +56,24 @@ function problemLines(r: SpawnSyncReturns<string>): string[] {
   return r.stderr.split('\n').filter((l) => l.trim() !== '');
 }
 
+/** The declarative metadata folders both the metadata check and the convert check read. */
+const DECLARATIVE_PARTS = [
+  'objects',
+  'permissionsets',
+  'layouts',
+  'tabs',
+  'applications',
+  'customMetadata',
+  'customPermissions',
+  'queues',
+  'groups',
+  'sharingRules',
+  'namedCredentials',
+  'externalCredentials'
+];
+
 describe('check-metadata', () => {
-  const parts = [
-    'objects',
-    'permissionsets',
-    'layouts',
-    'tabs',
-    'applications',
-    'customMetadata',
-    'customPermissions',
-    'queues',
-    'groups',
-    'sharingRules',
-    'namedCredentials',
-    'externalCredentials',
-    'classes',
-    'triggers',
-    'flexipages',
-    'lwc'
-  ];
+  const parts = [...DECLARATIVE_PARTS, 'classes', 'triggers', 'flexipages', 'lwc'];
   // One clean copy and its problems (normally none); each case breaks a fresh copy and must add
   // the expected problem.
   let baseline: string[];
@@ -324,22 +323,7 @@ describe('check-pmd', () => {
 
 describe('check-convert (sf project convert source)', () => {
   it('passes the metadata as shipped and fails when a contract component is missing or the per-org config leaks in', () => {
-    const parts = [
-      'objects',
-      'permissionsets',
-      'layouts',
-      'tabs',
-      'applications',
-      'customMetadata',
-      'customPermissions',
-      'queues',
-      'groups',
-      'sharingRules',
-      'namedCredentials',
-      'externalCredentials',
-      'platformEventSubscriberConfigs',
-      'labels'
-    ];
+    const parts = [...DECLARATIVE_PARTS, 'platformEventSubscriberConfigs', 'labels'];
     const p = project(parts);
     cpSync(join(root, '.forceignore'), join(p.dir, '.forceignore'));
     const classes = join(p.def, 'classes');
