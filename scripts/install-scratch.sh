@@ -2,8 +2,9 @@
 # One command from a fresh checkout to a working scratch org:
 #   create the org, compile the TypeScript LWC, deploy force-app, create the scoring integration
 #   user, assign permission sets and groups, deploy the org-specific platform-event subscriber
-#   config (runs the submitted-event trigger as that user), optionally point the Deal_Scoring
-#   named credential at a real scoring function and store its API key, import the sample data.
+#   config (runs the submitted-event trigger as that user), schedule the hourly lifecycle job,
+#   optionally point the Deal_Scoring named credential at a real scoring function and store its
+#   API key, import the sample data.
 #
 # Usage: scripts/install-scratch.sh [alias=deal-reg] [duration-days=7]
 #   Needs: npm ci done, a Dev Hub authorized as the default dev hub (sf org login web -d), Node, jq.
@@ -113,6 +114,9 @@ if [[ -n "${DEAL_SCORING_API_KEY:-}" ]]; then
 else
   echo "DEAL_SCORING_API_KEY not set: set the ApiKey of Deal_Scoring_Principal in Setup > Named Credentials."
 fi
+
+step "Schedule the lifecycle job (hourly: expiry, reminders, stuck-registration recovery)"
+"${sf[@]}" apex run --file scripts/apex/schedule-lifecycle-job.apex --target-org "$alias_name" >/dev/null
 
 step "Sample data"
 "${sf[@]}" data import tree --plan data/plan.json --target-org "$alias_name"
