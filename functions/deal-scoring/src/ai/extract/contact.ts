@@ -39,7 +39,7 @@ export function parseContactValue(value: string): Person {
     .replace(PHONE_IN_TEXT, ' ')
     .replace(/\b(?:tel|phone|mobile|mob|handy|tél|téléphone|teléfono)\.?:?(?=\s|$)/gi, ' ');
   const parts = stripped
-    .split(/\s*[,;|–—/]\s*|\s+-\s+|\s+(?:at|bei|chez|de|from)\s+(?=[A-Z])/)
+    .split(/\s*[,;|–—/]\s*|\s+-\s+(?!IT\b|HR\b|ICT\b)|\s+(?:at|bei|chez|from)\s+(?=[A-Z])/)
     .map(clean)
     .filter(Boolean);
   for (const part of parts) {
@@ -103,6 +103,17 @@ export function personNear(sentence: string, emailAt: number, email: string): Pe
       const text = masked.slice(slice[0]!.start, slice[len - 1]!.end);
       const name = clean(stripHonorific(text));
       if (!looksLikeName(name) || inDomain(name) || name.split(' ').some((w) => ORG_WORDS.test(w))) continue;
+      // The window must start a capitalised run: "Dunder Mifflin Paper" never yields "Mifflin Paper".
+      const prev = words[end - len - 1];
+      if (
+        prev &&
+        /^\p{Lu}/u.test(prev.text) &&
+        /^\s+$/.test(masked.slice(prev.end, slice[0]!.start)) &&
+        !TITLE_WORDS.test(prev.text) &&
+        !HONORIFIC.test(`${prev.text} `)
+      ) {
+        continue;
+      }
       // A longer window wins only when it still ends in the same place ("Anouk de Wit").
       best = { name, start: slice[0]!.start, end: slice[len - 1]!.end };
     }
@@ -154,7 +165,7 @@ function lowercaseNameNear(before: string, email: string): Person {
 /** "Our contact there is Margaret Holt, Head of HR Systems, phone 01233 555 012." (no address). */
 export function namedContact(text: string): Person {
   const re =
-    /\b(?:contact(?: person)?(?: there| at the customer)? (?:is|will be)|point of contact is|working with|speaking with|talking to|spoke (?:with|to)|met with|meeting with|ansprechpartner(?:in)? ist|gesprochen haben wir mit|interlocuteur est|contacto es|contactpersoon is)\s+((?:(?:Mr|Mrs|Ms|Dr|Herr|Frau|Mme|M)\.?\s+)?[A-ZÀ-Þ][\p{L}'-]+(?: [A-ZÀ-Þ][\p{L}'-]+){1,2})(?:\s*\(([^)]+)\)|,\s*(?:their |the |our )?([^,.;\n]+?)(?:,|\.|;| at| of| bei| chez| de|$))?/mu;
+    /\b(?:(?:champion|sponsor|decision maker)\s*(?:is|=|:)|contact(?: person)?(?: there| at the customer)? (?:is|will be)|point of contact is|working with|speaking with|talking to|spoke (?:with|to)|met with|meeting with|ansprechpartner(?:in)? ist|gesprochen haben wir mit|interlocuteur est|contacto es|contactpersoon is)\s+((?:(?:Mr|Mrs|Ms|Dr|Herr|Frau|Mme|M)\.?\s+)?[A-ZÀ-Þ][\p{L}'-]+(?: [A-ZÀ-Þ][\p{L}'-]+){1,2})(?:\s*\(([^)]+)\)|,\s*(?:their |the |our )?([^,.;\n]+?)(?:,|\.|;| at| of| bei| chez| de|$))?/mu;
   const m = re.exec(text);
   if (m) {
     const name = clean(stripHonorific(m[1]!));

@@ -144,6 +144,15 @@ export function extract(rawText: string, receivedAt?: string | Date, options: Ex
       if (sigEmail && partnerEmails.has(sigEmail)) partnerEmails.add(from.email.toLowerCase());
     }
   }
+  // A quoted message signed with the first name the newest message is signed with is the partner's own.
+  const topTail = top ? [...body(top), ...signature(top)].map((l) => l.trim()).filter(Boolean).slice(-2) : [];
+  const signedAs = topTail.map((l) => /^(\p{Lu}[\p{L}'-]+)$/u.exec(l)?.[1]).find(Boolean);
+  if (signedAs) {
+    for (const m of messages.slice(1)) {
+      const from = m.headers.from ? parseAddress(m.headers.from) : {};
+      if (from.email && from.name?.split(' ')[0] === signedAs) partnerEmails.add(from.email.toLowerCase());
+    }
+  }
   const partnerDomains = new Set(
     [...partnerEmails].map((e) => domainOf(e)).filter((d): d is string => Boolean(d) && !isFreeMail(d))
   );
@@ -262,7 +271,10 @@ export function extract(rawText: string, receivedAt?: string | Date, options: Ex
     const b = top ? body(top).join('\n') : '';
     for (const m of b.matchAll(URL_IN_TEXT)) {
       if (b[m.index - 1] === '@' || b[m.index + m[0].length] === '@' || m[0].includes('@')) continue;
-      if (!/^(?:https?:|www\.)/i.test(m[0]) && !/\((?:https?:\/\/)?(?:www\.)?[a-z0-9.-]+\)$/i.test(b.slice(m.index - 1, m.index + m[0].length + 1)))
+      if (
+        !/^(?:https?:|www\.)/i.test(m[0]) &&
+        !/\.(?:com|net|org|io|co|de|fr|es|it|nl|uk|ch|at|se|no|dk|fi|pl|jp|in|au|ca|br|mx|be|ie|pt|edu|ai|app)$/i.test(m[1]!)
+      )
         continue;
       const d = domainOf(m[1]!);
       if (d && !partnerDomains.has(d) && !NON_CUSTOMER_DOMAINS.has(d) && !isFreeMail(d) && /\.[a-z]{2,}$/.test(d)) {

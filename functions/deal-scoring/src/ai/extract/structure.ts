@@ -199,28 +199,36 @@ const DISCLAIMER =
   /^(?:confidential|confidentiality|important|disclaimer|notice|aviso|avis|hinweis|diese e-mail|this (?:e-?mail|message)|dit e-?mailbericht|questo messaggio|este mensaje|ce message|le informazioni|geschäftsführer|registered office|amtsgericht|sitz der gesellschaft)\b/i;
 
 function findSignature(lines: string[]): number {
+  let cut = lines.length;
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.trim();
-    if (t === '--' || t === '-- ' || /^sent from my \w+/i.test(t)) return i;
-    if (DISCLAIMER.test(t) && i > 0) return i;
+    if (t === '--' || t === '-- ' || /^sent from my \w+/i.test(t) || (DISCLAIMER.test(t) && i > 0)) {
+      cut = i;
+      break;
+    }
   }
-  for (let i = lines.length - 1; i >= 0; i--) {
+  for (let i = Math.min(cut, lines.length) - 1; i >= 0 && cut - i <= 14; i--) {
     const t = lines[i]!.trim();
-    if (SIGN_OFF.test(t) && lines.length - i <= 14) return i + 1;
+    if (SIGN_OFF.test(t)) return i + 1;
     // "Regards, Partner Ops" / "Ta, Ben" / "Cheers, Dylan - Outback IT" on one line.
     const inline = /^([\p{L} ]{2,30}?)[,!]\s+\S/u.exec(t);
-    if (inline && SIGN_OFF.test(inline[1]!.trim()) && lines.length - i <= 3) return i;
+    if (inline && SIGN_OFF.test(inline[1]!.trim()) && cut - i <= 3) return i;
   }
-  // No sign-off: a trailing block of short lines holding an email or a phone is a signature.
+  if (cut < lines.length) return cut;
+  // No sign-off: a trailing block of short lines holding an email or a phone is a signature,
+  // unless it is the whole message or reads like notes (bullets, labels).
   let j = lines.length;
   while (j > 0 && lines[j - 1]!.trim() === '') j--;
   let k = j;
   while (k > 0 && lines[k - 1]!.trim() !== '' && j - k < 7 && lines[k - 1]!.trim().length < 80) k--;
-  const nameLine = lines.slice(k, j).findIndex((l) => looksLikeName(l));
+  const first = lines.findIndex((l) => l.trim() !== '');
+  const blockLines = lines.slice(k, j);
+  if (k <= first || blockLines.some((l) => /^\s*(?:[-*•·]|\d+[.)])\s/.test(l))) return lines.length;
+  const nameLine = blockLines.findIndex((l) => looksLikeName(l));
   if (nameLine >= 0 && j - (k + nameLine) <= 5 && k + nameLine > 0) return k + nameLine;
-  const block = lines.slice(k, j).join('\n');
+  const block = blockLines.join('\n');
   if (k > 0 && j - k >= 2 && (EMAIL_TEST.test(block) || phonesIn(block).length > 0)) {
-    const labelled = lines.slice(k, j).filter((l) => {
+    const labelled = blockLines.filter((l) => {
       const s = splitLabel(l);
       return s !== null && s.key !== 'contactEmail' && s.key !== 'contactPhone';
     });

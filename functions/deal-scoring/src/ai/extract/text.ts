@@ -129,5 +129,7 @@ export function compactVariants(word: string): string[] {
 
 /** Splits text into sentences (and lines). Linear: a single pass of a simple pattern. */
 export function sentencesOf(text: string): string[] {
-  return text.split(/(?<=[.!?;])\s+(?=[A-ZÀ-Þ(])|\n/);
+  return text.split(
+    /(?<=[.!?;])(?<!\d\.|\b(?:Mio|Mrd|Tsd|ca|Dr|Nr|Mr|Ms|Mrs|St|Prof|Ing|Lic|Sra|Sr|bzw|Hr|Fr|approx|env|Co|Inc|Corp|No)\.)\s+(?=[A-ZÀ-Þ(])|\n/
+  );
 }
