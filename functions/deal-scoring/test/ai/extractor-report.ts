@@ -14,6 +14,8 @@ const withCatalog = (c: { text: string; receivedAt: string }) =>
 const plain = (c: { text: string; receivedAt: string }) => extract(c.text, c.receivedAt);
 
 console.log(table(`Intake tuning (${INTAKE_TUNING.length})`, evaluate(INTAKE_TUNING, withCatalog), misses));
-console.log(table(`Intake held-out (${INTAKE_HELDOUT.length})`, evaluate(INTAKE_HELDOUT, withCatalog), false));
+console.log(
+  table(`Intake held-out (${INTAKE_HELDOUT.length})`, evaluate(INTAKE_HELDOUT, withCatalog), false)
+);
 console.log(table(`Old fixture (${PARTNER_EMAILS.length})`, evaluate(PARTNER_EMAILS, plain), misses));
 console.log(table(`Old held-out (${HOLDOUT_EMAILS.length})`, evaluate(HOLDOUT_EMAILS, plain), misses));

@@ -17,11 +17,13 @@ import {
 } from './text';
 import { ORG_WORDS, TITLE_WORDS } from './vocabulary';
 
-const DETERMINER = /^(?:the|our|their|its|his|her|der|die|das|la|le|el|il|de|het|unser(?:e)?|ihr(?:e)?|leur|su|sua|hun|deras)\s+/i;
+const DETERMINER =
+  /^(?:the|our|their|its|his|her|der|die|das|la|le|el|il|de|het|unser(?:e)?|ihr(?:e)?|leur|su|sua|hun|deras)\s+/i;
 
 export function cleanTitle(t: string): string | undefined {
   const v = clean(t.replace(DETERMINER, '').replace(DETERMINER, ''));
-  if (!v || v.length > 80 || !TITLE_WORDS.test(v) || v.split(/\s+/).length > 7 || /[@\d]/.test(v)) return undefined;
+  if (!v || v.length > 80 || !TITLE_WORDS.test(v) || v.split(/\s+/).length > 7 || /[@\d]/.test(v))
+    return undefined;
   return v;
 }
 
@@ -45,7 +47,12 @@ export function parseContactValue(value: string): Person {
   for (const part of parts) {
     const name = clean(stripHonorific(part));
     if (!p.name && looksLikeName(name)) p.name = name;
-    else if (!p.name && looksLikeName(titleCase(name)) && name === name.toUpperCase() && /\p{L}/u.test(name)) {
+    else if (
+      !p.name &&
+      looksLikeName(titleCase(name)) &&
+      name === name.toUpperCase() &&
+      /\p{L}/u.test(name)
+    ) {
       p.name = titleCase(name.toLowerCase());
     } else if (!p.title) {
       const t = cleanTitle(part);
@@ -53,9 +60,10 @@ export function parseContactValue(value: string): Person {
     }
   }
   if (!p.name && parts[0]) {
-    const m = /^[A-ZÀ-Þ][\p{L}'’-]+(?: (?:van|von|de|der|den|da|di|del|la|le|du|dos) ?)*(?: [A-ZÀ-Þ][\p{L}'’-]+){1,3}/u.exec(
-      stripHonorific(parts[0])
-    );
+    const m =
+      /^[A-ZÀ-Þ][\p{L}'’-]+(?: (?:van|von|de|der|den|da|di|del|la|le|du|dos) ?)*(?: [A-ZÀ-Þ][\p{L}'’-]+){1,3}/u.exec(
+        stripHonorific(parts[0])
+      );
     if (m && looksLikeName(m[0])) p.name = m[0];
   }
   return p;
@@ -69,7 +77,8 @@ interface Word {
 
 function wordsOf(s: string): Word[] {
   const out: Word[] = [];
-  for (const m of s.matchAll(/[\p{L}][\p{L}'’.-]*/gu)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  for (const m of s.matchAll(/[\p{L}][\p{L}'’.-]*/gu))
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return out;
 }
 
@@ -148,13 +157,22 @@ function lowercaseNameNear(before: string, email: string): Person {
     const slice = words.slice(-len);
     const lead = before.slice(0, slice[0]!.start);
     if (!NAME_CUE.test(lead.slice(-40).trimEnd())) continue;
-    if (before.slice(slice[len - 1]!.end).trim().replace(/[<(:,]/g, '') !== '') continue;
+    if (
+      before
+        .slice(slice[len - 1]!.end)
+        .trim()
+        .replace(/[<(:,]/g, '') !== ''
+    )
+      continue;
     const w = slice.map((x) => x.text.toLowerCase());
     const first = w[0]!;
     const last = w[w.length - 1]!;
     const spells =
       first === local[0] ||
-      (local[0]!.length === 1 && first.startsWith(local[0]!) && local.length > 1 && last.startsWith(local[local.length - 1]!)) ||
+      (local[0]!.length === 1 &&
+        first.startsWith(local[0]!) &&
+        local.length > 1 &&
+        last.startsWith(local[local.length - 1]!)) ||
       compact(w.join('')) === compact(local.join(''));
     if (!spells || w.some((x) => TITLE_WORDS.test(x))) continue;
     return { name: titleCase(slice.map((x) => x.text).join(' ')) };
@@ -171,7 +189,11 @@ export function namedContact(text: string): Person {
     const name = clean(stripHonorific(m[1]!));
     if (looksLikeName(name)) {
       const title = m[2] ?? m[3];
-      return { name, title: title ? cleanTitle(title) : undefined, phone: phonesIn(text.slice(m.index, m.index + 200).split('\n')[0]!)[0] };
+      return {
+        name,
+        title: title ? cleanTitle(title) : undefined,
+        phone: phonesIn(text.slice(m.index, m.index + 200).split('\n')[0]!)[0]
+      };
     }
   }
   const dm =

@@ -53,8 +53,9 @@ export function capitalizedRun(words: string[], from: number, max = 7): string |
 export function nameFromDomain(domain: string, text: string): string | undefined {
   const parts = domain.split('.');
   const label =
-    parts.filter((l, i) => i < parts.length - 1 && !/^(?:co|com|www|mail|gov|org|net|ac|coop)$/.test(l)).pop() ??
-    parts[0]!;
+    parts
+      .filter((l, i) => i < parts.length - 1 && !/^(?:co|com|www|mail|gov|org|net|ac|coop)$/.test(l))
+      .pop() ?? parts[0]!;
   const key = compact(label);
   if (key.length < 3) return undefined;
   let best: string | undefined;
@@ -75,11 +76,13 @@ export function nameFromDomain(domain: string, text: string): string | undefined
         const hit = accs.some((a) => a === key || (a.startsWith(key) && j > i && key.length >= 6));
         if (hit) {
           let name: string | undefined;
-          if (upper) name = capitalizedRun(words, i, Math.max(7, j - i + 3)) ?? words.slice(i, j + 1).join(' ');
+          if (upper)
+            name = capitalizedRun(words, i, Math.max(7, j - i + 3)) ?? words.slice(i, j + 1).join(' ');
           else if (words.slice(i, j + 1).every((w) => /^[\p{Ll}-]+[,.]?$/u.test(w))) {
             name = titleCase(bare(words.slice(i, j + 1).join(' ')));
           }
-          if (name && compact(name).length >= key.length - 1 && (!best || name.length > best.length)) best = name;
+          if (name && compact(name).length >= key.length - 1 && (!best || name.length > best.length))
+            best = name;
           break;
         }
         if (!accs.some((a) => key.startsWith(a)) || /[,;:)]$/.test(words[j]!)) break;
@@ -123,9 +126,10 @@ export function nameCandidates(body: string, exclude: (name: string) => boolean)
       const end = m.index + m[0].length;
       const wi = wordAt.findIndex((a) => a >= end);
       if (wi < 0) continue;
-      const strong = /customer|client|kunde|klant|kund|klient|register|registr|enregistr|anmeld|working|work|discussions|talks|trabajando|travaillons|arbeiten|werken|lavorando|arbejder|arbetar/i.test(
-        m[0]
-      );
+      const strong =
+        /customer|client|kunde|klant|kund|klient|register|registr|enregistr|anmeld|working|work|discussions|talks|trabajando|travaillons|arbeiten|werken|lavorando|arbejder|arbetar/i.test(
+          m[0]
+        );
       starts.set(wi, Math.max(starts.get(wi) ?? 0, strong ? 0.7 : 0.4));
     }
     for (const [wi, score] of starts) {
@@ -134,7 +138,11 @@ export function nameCandidates(body: string, exclude: (name: string) => boolean)
     }
     // Any capitalised phrase with a legal form or an organisation word.
     for (let i = 0; i < words.length; i++) {
-      if (!/^[A-ZÀ-Þ]/.test(words[i]!) || (i > 0 && /^[A-ZÀ-Þ]/.test(words[i - 1]!) && !/[,.;:)]$/.test(words[i - 1]!))) continue;
+      if (
+        !/^[A-ZÀ-Þ]/.test(words[i]!) ||
+        (i > 0 && /^[A-ZÀ-Þ]/.test(words[i - 1]!) && !/[,.;:)]$/.test(words[i - 1]!))
+      )
+        continue;
       const name = capitalizedRun(words, i);
       if (name && isOrgLike(name) && name.split(' ').length >= 2) add(name, 0.35);
     }

@@ -117,8 +117,14 @@ function readLabels(messages: Message[], partnerMessage: (m: Message) => boolean
 }
 
 /** Extracts draft registration fields from a partner's free text. */
-export function extract(rawText: string, receivedAt?: string | Date, options: ExtractOptions = {}): Extraction {
-  const text = toPlainText(rawText.length > MAX_EXTRACT_CHARS ? rawText.slice(0, MAX_EXTRACT_CHARS) : rawText);
+export function extract(
+  rawText: string,
+  receivedAt?: string | Date,
+  options: ExtractOptions = {}
+): Extraction {
+  const text = toPlainText(
+    rawText.length > MAX_EXTRACT_CHARS ? rawText.slice(0, MAX_EXTRACT_CHARS) : rawText
+  );
   const ref = refDateOf(receivedAt);
   const messages = splitMessages(text);
   const top = messages[0];
@@ -135,7 +141,9 @@ export function extract(rawText: string, receivedAt?: string | Date, options: Ex
   // The partner: the newest sender, their signature, and every later message from the same address or domain.
   const partnerSig = top ? parsePersonLines(signature(top)) : {};
   const topFrom = top?.headers.from ? parseAddress(top.headers.from) : {};
-  const partnerEmails = new Set([partnerSig.email, topFrom.email].filter(Boolean).map((e) => e!.toLowerCase()));
+  const partnerEmails = new Set(
+    [partnerSig.email, topFrom.email].filter(Boolean).map((e) => e!.toLowerCase())
+  );
   for (const m of messages.slice(1)) {
     const from = m.headers.from ? parseAddress(m.headers.from) : {};
     if (from.email && !partnerEmails.has(from.email.toLowerCase())) {
@@ -145,7 +153,12 @@ export function extract(rawText: string, receivedAt?: string | Date, options: Ex
     }
   }
   // A quoted message signed with the first name the newest message is signed with is the partner's own.
-  const topTail = top ? [...body(top), ...signature(top)].map((l) => l.trim()).filter(Boolean).slice(-2) : [];
+  const topTail = top
+    ? [...body(top), ...signature(top)]
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .slice(-2)
+    : [];
   const signedAs = topTail.map((l) => /^(\p{Lu}[\p{L}'-]+)$/u.exec(l)?.[1]).find(Boolean);
   if (signedAs) {
     for (const m of messages.slice(1)) {
@@ -161,7 +174,8 @@ export function extract(rawText: string, receivedAt?: string | Date, options: Ex
     const e = email.toLowerCase();
     return partnerEmails.has(e) || partnerDomains.has(domainOf(e) ?? '');
   };
-  const isRole = (email: string | undefined): boolean => Boolean(email && ROLE_MAILBOX.test(email.split('@')[0]!));
+  const isRole = (email: string | undefined): boolean =>
+    Boolean(email && ROLE_MAILBOX.test(email.split('@')[0]!));
   const partnerMessage = (m: Message): boolean => {
     const from = m.headers.from ? parseAddress(m.headers.from).email : undefined;
     return m.depth === 0 || isPartner(from) || isRole(from);
@@ -273,11 +287,19 @@ export function extract(rawText: string, receivedAt?: string | Date, options: Ex
       if (b[m.index - 1] === '@' || b[m.index + m[0].length] === '@' || m[0].includes('@')) continue;
       if (
         !/^(?:https?:|www\.)/i.test(m[0]) &&
-        !/\.(?:com|net|org|io|co|de|fr|es|it|nl|uk|ch|at|se|no|dk|fi|pl|jp|in|au|ca|br|mx|be|ie|pt|edu|ai|app)$/i.test(m[1]!)
+        !/\.(?:com|net|org|io|co|de|fr|es|it|nl|uk|ch|at|se|no|dk|fi|pl|jp|in|au|ca|br|mx|be|ie|pt|edu|ai|app)$/i.test(
+          m[1]!
+        )
       )
         continue;
       const d = domainOf(m[1]!);
-      if (d && !partnerDomains.has(d) && !NON_CUSTOMER_DOMAINS.has(d) && !isFreeMail(d) && /\.[a-z]{2,}$/.test(d)) {
+      if (
+        d &&
+        !partnerDomains.has(d) &&
+        !NON_CUSTOMER_DOMAINS.has(d) &&
+        !isFreeMail(d) &&
+        /\.[a-z]{2,}$/.test(d)
+      ) {
         set('customerDomain', d, 0.55);
         break;
       }
@@ -302,8 +324,12 @@ export function extract(rawText: string, receivedAt?: string | Date, options: Ex
   };
   const lCustomer = labels.values.get('customerName');
   if (lCustomer) {
-    let v = clean(lCustomer.replace(/\([^)]*\)/g, '').replace(/^[|]\s*/, ''));
-    if (v === v.toUpperCase() && /\p{Lu}{3}/u.test(v)) v = titleCase(v.toLowerCase()).replace(/\b(Ltd|Llc|Gmbh|Plc|Ag|Bv|Sa)\b/g, (x) => x);
+    // The value ends where its sentence ends ("Customer: Orchard Health. They are ...").
+    const end = /(?<!\b\p{L})[.;!?]\s+(?=\p{Lu})/u.exec(lCustomer);
+    const value = end ? lCustomer.slice(0, end.index + 1) : lCustomer;
+    let v = clean(value.replace(/\([^)]*\)/g, '').replace(/^[|]\s*/, ''));
+    if (v === v.toUpperCase() && /\p{Lu}{3}/u.test(v))
+      v = titleCase(v.toLowerCase()).replace(/\b(Ltd|Llc|Gmbh|Plc|Ag|Bv|Sa)\b/g, (x) => x);
     set('customerName', v, 0.9);
   }
   const domain = fields.customerDomain;
@@ -338,7 +364,11 @@ export function extract(rawText: string, receivedAt?: string | Date, options: Ex
   const money = pickAmount(messages.map((m) => (partnerMessage(m) ? m : { ...m, sigStart: m.lines.length })));
   if (money) {
     set('amount', money.amount, money.confidence);
-    set('currency', money.currency ?? pickCurrency(messages) ?? currencyHint(allBodies, domain), money.confidence);
+    set(
+      'currency',
+      money.currency ?? pickCurrency(messages) ?? currencyHint(allBodies, domain),
+      money.confidence
+    );
   }
   const close = pickCloseDate(messages, ref);
   if (close) set('closeDate', close.value, close.confidence);
@@ -414,8 +444,15 @@ export function parseAddress(value: string): Person {
   const comma = /^([\p{L}'-]+),\s*([\p{L}'-]+)$/u.exec(name);
   if (comma) name = `${comma[2]} ${comma[1]}`;
   const words = name.split(' ');
-  const looks = words.length >= 2 && words.length <= 4 && words.every((w) => /^[A-ZÀ-Þ][\p{L}'’.-]*$/u.test(w));
-  return { email, name: looks && !/^(?:Deal Desk|Partner Desk|Partner Team)$/i.test(name) ? name.replace(/^(?:Dr|Prof)\.?\s+/, '') : undefined };
+  const looks =
+    words.length >= 2 && words.length <= 4 && words.every((w) => /^[A-ZÀ-Þ][\p{L}'’.-]*$/u.test(w));
+  return {
+    email,
+    name:
+      looks && !/^(?:Deal Desk|Partner Desk|Partner Team)$/i.test(name)
+        ? name.replace(/^(?:Dr|Prof)\.?\s+/, '')
+        : undefined
+  };
 }
 
 function summarize(msg: Message | undefined): string | undefined {
@@ -425,7 +462,9 @@ function summarize(msg: Message | undefined): string | undefined {
       (l) =>
         l.trim() &&
         !splitLabel(l) &&
-        !/^(?:hi|hello|hey|dear|hallo|guten tag|bonjour|hola|ciao|hoi|hej|moin|servus|grüezi|salve|buongiorno|olá|oi)\b/i.test(l.trim())
+        !/^(?:hi|hello|hey|dear|hallo|guten tag|bonjour|hola|ciao|hoi|hej|moin|servus|grüezi|salve|buongiorno|olá|oi)\b/i.test(
+          l.trim()
+        )
     )
     .filter((l) => !SIGN_OFF.test(l.trim()))
     .join(' ');

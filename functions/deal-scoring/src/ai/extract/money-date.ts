@@ -12,7 +12,11 @@ export interface Picked<T> {
   confidence: number;
 }
 
-function labelled(msg: Message, key: 'amount' | 'currency' | 'closeDate', lines: string[]): string | undefined {
+function labelled(
+  msg: Message,
+  key: 'amount' | 'currency' | 'closeDate',
+  lines: string[]
+): string | undefined {
   for (const l of lines) {
     const s = splitLabel(l);
     if (s && s.key === key && s.value) return s.value;
@@ -23,7 +27,14 @@ function labelled(msg: Message, key: 'amount' | 'currency' | 'closeDate', lines:
 
 /** Currency named by a word or code alone ("DKK", "(kr)") in a sentence or, failing that, the domain's country. */
 const CODE_ALONE = /\b(USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|CNY|INR|BRL|MXN|SEK|NOK|DKK|PLN|CZK|HUF|ZAR)\b/;
-const TLD_CURRENCY: Record<string, string> = { dk: 'DKK', se: 'SEK', no: 'NOK', pl: 'PLN', cz: 'CZK', ch: 'CHF' };
+const TLD_CURRENCY: Record<string, string> = {
+  dk: 'DKK',
+  se: 'SEK',
+  no: 'NOK',
+  pl: 'PLN',
+  cz: 'CZK',
+  ch: 'CHF'
+};
 
 export function currencyHint(text: string, domain: string | undefined): string | undefined {
   const m = CODE_ALONE.exec(text.slice(0, 20000));
@@ -48,7 +59,14 @@ export function currencyCode(s: string): string | undefined {
 /** Money mentions of a sentence that a correction does not strike out. */
 function liveMoney(sentence: string): MoneyMention[] {
   const all = findMoney(sentence);
-  return all.filter((m) => !CORRECTION_CUES.test(sentence.slice(Math.max(0, m.index - 30), m.index).replace(/\b(?:the|der|die|le|la|el|de|il|l')\s*$/i, '')));
+  return all.filter(
+    (m) =>
+      !CORRECTION_CUES.test(
+        sentence
+          .slice(Math.max(0, m.index - 30), m.index)
+          .replace(/\b(?:the|der|die|le|la|el|de|il|l')\s*$/i, '')
+      )
+  );
 }
 
 export function pickAmount(
@@ -60,11 +78,19 @@ export function pickAmount(
     const labelCurrency = labelled(msg, 'currency', lines);
     if (label) {
       const m = findMoney(label)[0] ?? bareNumber(label);
-      if (m) return { amount: m.amount, currency: m.currency ?? (labelCurrency ? currencyCode(labelCurrency) : undefined), confidence: 0.9 };
+      if (m)
+        return {
+          amount: m.amount,
+          currency: m.currency ?? (labelCurrency ? currencyCode(labelCurrency) : undefined),
+          confidence: 0.9
+        };
     }
     const mentions: Array<MoneyMention & { cue: boolean }> = [];
     for (const sentence of sentencesOf(lines.join('\n'))) {
-      for (const m of liveMoney(sentence)) mentions.push({ ...m, cue: AMOUNT_CUES.test(sentence) });
+      const live = liveMoney(sentence);
+      if (live.length === 0) continue;
+      const cue = AMOUNT_CUES.test(sentence);
+      for (const m of live) mentions.push({ ...m, cue });
     }
     if (mentions.length === 0) continue;
     const withCue = mentions.filter((m) => m.cue);
@@ -107,7 +133,9 @@ export function pickCloseDate(messages: Message[], ref: Date): Picked<string> | 
       for (const sentence of sentences) {
         if (!cues.test(sentence)) continue;
         const dates: DateMention[] = findDates(sentence, ref).filter((d) => d.date >= refIso);
-        const live = dates.filter((d) => !CORRECTION_CUES.test(sentence.slice(Math.max(0, d.index - 30), d.index)));
+        const live = dates.filter(
+          (d) => !CORRECTION_CUES.test(sentence.slice(Math.max(0, d.index - 30), d.index))
+        );
         if (live.length > 0) return { value: live[0]!.date, confidence: live[0]!.exact ? 0.75 : 0.65 };
       }
     }

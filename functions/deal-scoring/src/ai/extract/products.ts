@@ -32,7 +32,8 @@ function norm(s: string): string {
 function tokenize(s: string): Array<{ t: string; at: number; raw: string }> {
   const out: Array<{ t: string; at: number; raw: string }> = [];
   const n = norm(s);
-  for (const m of n.matchAll(/[a-z0-9]+/g)) out.push({ t: m[0], at: m.index, raw: s.slice(m.index, m.index + m[0].length) });
+  for (const m of n.matchAll(/[a-z0-9]+/g))
+    out.push({ t: m[0], at: m.index, raw: s.slice(m.index, m.index + m[0].length) });
   return out;
 }
 
@@ -54,7 +55,8 @@ export function compileCatalog(catalog: CatalogEntry[]): Pattern[] {
     for (const label of [entry.name, ...(entry.aliases ?? [])]) {
       const tokens = tokenize(label).map((x) => x.t);
       if (tokens.length === 0) continue;
-      const exactCase = tokens.length === 1 && /^[A-Z0-9]{2,5}$/.test(label.trim()) ? label.trim() : undefined;
+      const exactCase =
+        tokens.length === 1 && /^[A-Z0-9]{2,5}$/.test(label.trim()) ? label.trim() : undefined;
       patterns.push({ product: entry.name, tokens, exactCase });
     }
   }
@@ -81,14 +83,22 @@ export function findCatalogProducts(text: string, patterns: Pattern[]): ProductM
       if (i + p.tokens.length > toks.length) continue;
       let ok = true;
       for (let k = 0; k < p.tokens.length && ok; k++) ok = same(toks[i + k]!.t, p.tokens[k]!);
-      if (!ok) continue;
+      // "help-desk" for "helpdesk": a one-word pattern may span two words of the text.
+      const joined =
+        !ok &&
+        p.tokens.length === 1 &&
+        i + 1 < toks.length &&
+        same(toks[i]!.t + toks[i + 1]!.t, p.tokens[0]!);
+      if (!ok && !joined) continue;
       if (p.exactCase && toks[i]!.raw !== p.exactCase) continue;
-      for (let k = 0; k < p.tokens.length; k++) covered.add(i + k);
+      for (let k = 0; k < (joined ? 2 : p.tokens.length); k++) covered.add(i + k);
       if (!found.has(p.product)) found.set(p.product, toks[i]!.at);
       break;
     }
   }
-  return [...found.entries()].map(([product, index]) => ({ product, index })).sort((a, b) => a.index - b.index);
+  return [...found.entries()]
+    .map(([product, index]) => ({ product, index }))
+    .sort((a, b) => a.index - b.index);
 }
 
 /** Splits a labelled products value: "Analytics Cloud, Data Connectors (2x)" → two names. */

@@ -4,14 +4,7 @@
 import he from 'he';
 import { convert } from 'html-to-text';
 import { clean, EMAIL_TEST, firstEmail, looksLikeName, phonesIn, stripHonorific } from './text';
-import {
-  HEADER_CANONICAL,
-  HEADER_LABEL,
-  LABELS,
-  SIGN_OFF,
-  TITLE_WORDS,
-  type LabelKey
-} from './vocabulary';
+import { HEADER_CANONICAL, HEADER_LABEL, LABELS, SIGN_OFF, TITLE_WORDS, type LabelKey } from './vocabulary';
 
 export interface Message {
   headers: Record<string, string>;
@@ -31,12 +24,15 @@ export interface Person {
   company?: string;
 }
 
-const HTML_HINT = /<(?:html|body|div|p|br|table|tr|td|span|a|b|strong|ul|ol|li|blockquote|font|img|head)\b[^>]{0,2000}>/i;
+const HTML_HINT =
+  /<(?:html|body|div|p|br|table|tr|td|span|a|b|strong|ul|ol|li|blockquote|font|img|head)\b[^>]{0,2000}>/i;
 const ENTITY_HINT = /&(?:[a-z][a-z0-9]{1,30}|#\d{1,7}|#x[0-9a-f]{1,6});/i;
 
 const HTML_OPTIONS = {
   wordwrap: false as const,
   decodeEntities: true,
+  // Deeply nested or huge markup is cut, never recursed into without bound.
+  limits: { maxDepth: 40, maxChildNodes: 5000, maxInputLength: 400_000, ellipsis: ' ' },
   selectors: [
     { selector: 'a', options: { ignoreHref: true } },
     { selector: 'img', format: 'skip' },
@@ -61,7 +57,7 @@ export function toPlainText(raw: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
     .replace(/[\u200b-\u200d\ufeff]/g, '');
-  if (HTML_HINT.test(text)) text = convert(text, HTML_OPTIONS).replace(/[\u00a0\u2007\u202f]/g, ' ');
+  if (HTML_HINT.test(text)) text = htmlToText(text);
   else if (ENTITY_HINT.test(text)) text = he.decode(text);
   return text
     .split('\n')
@@ -69,6 +65,15 @@ export function toPlainText(raw: string): string {
     .filter((l): l is string => l !== null)
     .join('\n')
     .replace(/\*\*|__/g, '');
+}
+
+function htmlToText(html: string): string {
+  try {
+    return convert(html, HTML_OPTIONS).replace(/[\u00a0\u2007\u202f]/g, ' ');
+  } catch {
+    // A document the converter cannot walk: drop the tags, keep the words.
+    return he.decode(html.replace(/<[^<>]{0,2000}>/g, '\n'));
+  }
 }
 
 /** "| Customer | Acme |" → "Customer: Acme"; a separator row "|---|---|" disappears. */
@@ -223,7 +228,9 @@ function findSignature(lines: string[]): number {
   while (k > 0 && lines[k - 1]!.trim() !== '' && j - k < 7 && lines[k - 1]!.trim().length < 80) k--;
   const first = lines.findIndex((l) => l.trim() !== '');
   const blockLines = lines.slice(k, j);
-  if (k <= first || blockLines.some((l) => /^\s*(?:[-*•·]|\d+[.)])\s/.test(l))) return lines.length;
+  if (k <= first || blockLines.some((l) => /^\s*(?:[-*•·]|\d+[.)])\s/.test(l) || l.trim().endsWith(':'))) {
+    return lines.length;
+  }
   const nameLine = blockLines.findIndex((l) => looksLikeName(l));
   if (nameLine >= 0 && j - (k + nameLine) <= 5 && k + nameLine > 0) return k + nameLine;
   const block = blockLines.join('\n');
@@ -257,7 +264,8 @@ export function parsePersonLines(lines: string[]): Person {
     if (email && !p.email) p.email = email;
     const phone = phonesIn(line.replace(EMAIL_TEST, ''))[0];
     if (phone && !p.phone && !/\bfax\b/i.test(line)) p.phone = phone;
-    if (email || phone || /^(?:https?:|www\.)/i.test(line) || /^(?:t|m|tel|mob|mobil|phone)\b/i.test(line)) continue;
+    if (email || phone || /^(?:https?:|www\.)/i.test(line) || /^(?:t|m|tel|mob|mobil|phone)\b/i.test(line))
+      continue;
     rest.push(line);
   }
   for (const line of rest) {
@@ -267,7 +275,13 @@ export function parsePersonLines(lines: string[]): Person {
       const name = clean(stripHonorific(part));
       if (!p.name && looksLikeName(name)) p.name = name;
       else if (!p.title && TITLE_WORDS.test(part) && part.length <= 80) p.title = part;
-      else if (!p.company && p.name && part.length <= 60 && !TITLE_WORDS.test(part) && !/^[\w-]+:/.test(part)) {
+      else if (
+        !p.company &&
+        p.name &&
+        part.length <= 60 &&
+        !TITLE_WORDS.test(part) &&
+        !/^[\w-]+:/.test(part)
+      ) {
         p.company = part;
       }
     }

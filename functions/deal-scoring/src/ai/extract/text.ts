@@ -4,8 +4,10 @@
 import { looksLikePhone } from '../masking';
 import { FREE_MAIL_DOMAINS, TITLE_WORDS } from './vocabulary';
 
-export const EMAIL_IN_TEXT = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g;
-export const EMAIL_TEST = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/;
+export const EMAIL_IN_TEXT =
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g;
+export const EMAIL_TEST =
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/;
 export const URL_IN_TEXT =
   /(?<![a-z0-9.@/-])(?:https?:\/\/)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}[a-z]{2,24})(?:\/[^\s)>]{0,300})?/gi;
 export const PHONE_IN_TEXT = /(?<![\w+])(?:\+|00)?\(?\d[\d ().\-/]{5,24}\d(?![\w])/g;
@@ -41,7 +43,9 @@ export function domainOf(emailOrUrl: string): string | undefined {
   if (cut >= 0) host = host.slice(0, cut);
   host = host.replace(/^www\./i, '').toLowerCase();
   if (host.endsWith('.')) host = host.slice(0, -1);
-  return host.length <= 253 && /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)+$/.test(host) ? host : undefined;
+  return host.length <= 253 && /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)+$/.test(host)
+    ? host
+    : undefined;
 }
 
 export function isFreeMail(domain: string | undefined): boolean {

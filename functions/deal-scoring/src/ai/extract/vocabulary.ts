@@ -257,7 +257,8 @@ export function isLegalForm(word: string): boolean {
   return LEGAL_SET.has(w) || LEGAL_SET.has(trimPunct(w));
 }
 /** Legal forms written as several words. */
-export const MULTIWORD_LEGAL = /\b(?:S\.A\. de C\.V\.|Sp\. z o\.o\.|GmbH & Co\. KG|Co\., Ltd\.|Pvt\. Ltd\.|S\.L\.U\.)/;
+export const MULTIWORD_LEGAL =
+  /\b(?:S\.A\. de C\.V\.|Sp\. z o\.o\.|GmbH & Co\. KG|Co\., Ltd\.|Pvt\. Ltd\.|S\.L\.U\.)/;
 
 /** Words that name an organisation's kind: a capitalised phrase holding one is an organisation. */
 export const ORG_WORDS =
@@ -286,7 +287,8 @@ export const CORRECTION_CUES =
 export const REMOVAL_CUES =
   /(?:\bremoved?\b|\bdropped?\b|\bwithout\b|no longer|retiré|retire|\bsans\b|\bohne\b|entfällt|gestrichen|\bsin\b|quitado|eliminad|\bzonder\b|\bsenza\b|rimoss|\bsem\b|\butan\b|\buden\b|\bbez\b)/i;
 /** "Analytics Cloud only": the newest message restricts the products to those it names. */
-export const ONLY_CUES = /(?:\bonly\b|\bnur\b|\bseulement\b|\buniquement\b|\bsolo\b|\bsolamente\b|\balleen\b|\bsoltanto\b|\bapenas\b|\bendast\b|\bkun\b|\btylko\b)/i;
+export const ONLY_CUES =
+  /(?:\bonly\b|\bnur\b|\bseulement\b|\buniquement\b|\bsolo\b|\bsolamente\b|\balleen\b|\bsoltanto\b|\bapenas\b|\bendast\b|\bkun\b|\btylko\b)/i;
 
 /** Words that introduce the customer in prose, by language. The name follows. */
 export const CUSTOMER_CUES =
