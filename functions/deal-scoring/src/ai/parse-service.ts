@@ -3,6 +3,7 @@
 // source text field by field, then merged over the built-in result. Any model failure returns the
 // built-in result flagged `fallback: true`; this function never throws for a model problem.
 import { Value } from '@sinclair/typebox/value';
+import { documentTexts } from './documents';
 import { extract } from './extractor';
 import { SourceText } from './grounding';
 import { LlmError, type JsonModel, type LlmUsage } from './llm-client';
@@ -75,11 +76,21 @@ export function validateModelFields(
 
 export async function parseText(request: ParseRequest, options: ParseOptions = {}): Promise<ParseResponse> {
   const ref = request.receivedAt ? new Date(request.receivedAt) : (options.now ?? (() => new Date()))();
-  const builtin = extract(request.text, ref);
+  const attachments = await documentTexts(request.documents);
+  const builtin = extract(request.text, ref, { catalog: request.catalog, attachments });
+  const proposed = builtin.proposed.length > 0 ? { proposed: builtin.proposed } : {};
   if (!options.model) {
-    return { fields: builtin.fields, confidence: builtin.confidence, engine: 'builtin', fallback: false };
+    return {
+      fields: builtin.fields,
+      confidence: builtin.confidence,
+      engine: 'builtin',
+      fallback: false,
+      ...proposed
+    };
   }
-  const masked = mask(request.text);
+  // The model reads the message and the attachments' text, masked; its answer is grounded in both.
+  const fullText = [request.text, ...attachments.map((a) => `Attachment ${a.name}:\n${a.text}`)].join('\n\n');
+  const masked = mask(fullText);
   const prompt = parsePrompt(masked.text, request.receivedAt);
   let usage: LlmUsage | undefined;
   try {
@@ -92,7 +103,7 @@ export async function parseText(request: ParseRequest, options: ParseOptions = {
     });
     usage = completion.usage;
     const restored = restoreDeep(completion.value, masked.map);
-    const source = new SourceText(request.text, ref, builtin.fields);
+    const source = new SourceText(fullText, ref, builtin.fields);
     const { fields: modelFields, dropped } = validateModelFields(restored, source);
     if (dropped.length > 0) {
       options.logger?.warn(
@@ -114,7 +125,16 @@ export async function parseText(request: ParseRequest, options: ParseOptions = {
         confidence[name] = builtin.confidence[name] ?? 0.5;
       }
     }
-    return { fields, confidence, engine: 'llm', fallback: false, usage };
+    // A proposed value survives only when the model did not state that field itself.
+    const stillProposed = builtin.proposed.filter((f) => modelFields[f] === undefined);
+    return {
+      fields,
+      confidence,
+      engine: 'llm',
+      fallback: false,
+      usage,
+      ...(stillProposed.length > 0 ? { proposed: stillProposed } : {})
+    };
   } catch (err) {
     const failure = err instanceof LlmError ? err : undefined;
     options.logger?.warn(
@@ -126,7 +146,8 @@ export async function parseText(request: ParseRequest, options: ParseOptions = {
       confidence: builtin.confidence,
       engine: 'builtin',
       fallback: true,
-      usage: failure?.usage ?? usage
+      usage: failure?.usage ?? usage,
+      ...proposed
     };
   }
 }
