@@ -8,6 +8,7 @@
  * generator rewrites them to plain `enum` lists for OpenAPI 3.0 (see openapi.ts).
  */
 import { Type, type Static, type TSchema, type TLiteral, type TUnion } from '@sinclair/typebox';
+import { VOCABULARY } from './vocabulary';
 
 export const LIMITS = {
   deals: 200,
@@ -48,33 +49,39 @@ const Products = Type.Array(Text(LIMITS.shortText), {
   description: 'product names'
 });
 
-export const Tier = StringEnum(['PLATINUM', 'GOLD', 'SILVER', 'REGISTERED'], 'partner program tier');
-export const Region = StringEnum(['NA', 'EMEA', 'APAC', 'LATAM'], 'sales region');
-export const CandidateKind = StringEnum(['registration', 'opportunity', 'account']);
-export const TriageStatus = StringEnum(['AUTO_APPROVED', 'NEEDS_REVIEW', 'FLAGGED_CONFLICT']);
-export const Confidence = StringEnum(['HIGH', 'MEDIUM', 'LOW']);
-export const RecommendedAction = StringEnum([
-  'AUTO_APPROVE',
-  'ROUTE_FOR_REVIEW',
-  'REVIEW_CONFLICT',
-  'REQUEST_MORE_INFO'
-]);
-export const FactorCategory = StringEnum(['COMPLETENESS', 'CONFLICT', 'PARTNER_FIT', 'DEAL_QUALITY']);
+export const Tier = StringEnum([...VOCABULARY.partnerTiers], 'partner program tier');
+export const Region = StringEnum([...VOCABULARY.regions], 'sales region');
+export const CandidateKind = StringEnum([...VOCABULARY.candidateKind]);
+export const TriageStatus = StringEnum([...VOCABULARY.triageStatus]);
+export const Confidence = StringEnum([...VOCABULARY.confidence]);
+export const RecommendedAction = StringEnum([...VOCABULARY.recommendedAction]);
+export const FactorCategory = StringEnum([...VOCABULARY.factorCategory]);
 
+const setting = VOCABULARY.settings;
 export const Settings = Type.Object(
   {
     reviewThreshold: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: 100, description: 'score below this -> NEEDS_REVIEW (70)' })
+      Type.Integer({
+        minimum: setting.reviewThreshold.minimum,
+        maximum: setting.reviewThreshold.maximum,
+        description: `score below this -> NEEDS_REVIEW (${setting.reviewThreshold.default})`
+      })
     ),
     conflictThreshold: Type.Optional(
-      Type.Number({ minimum: 0, maximum: 1, description: 'similarity at or above this -> conflict (0.82)' })
+      Type.Number({
+        minimum: setting.conflictThreshold.minimum,
+        maximum: setting.conflictThreshold.maximum,
+        description: `similarity at or above this -> conflict (${setting.conflictThreshold.default})`
+      })
     ),
-    highValueAmount: Type.Optional(Money('deals at or above this need a human (250000)')),
+    highValueAmount: Type.Optional(
+      Money(`deals at or above this need a human (${setting.highValueAmount.default})`)
+    ),
     protectionDays: Type.Optional(
       Type.Integer({
-        minimum: 0,
-        maximum: 3650,
-        description: 'how recent a registration/touch conflicts (90)'
+        minimum: setting.protectionDays.minimum,
+        maximum: setting.protectionDays.maximum,
+        description: `how recent a registration/touch conflicts (${setting.protectionDays.default})`
       })
     ),
     asOf: Type.Optional(DateOnly('reference date for date rules; default today (UTC)'))
