@@ -44,6 +44,6 @@ export function resolveSettings(s: Settings | undefined, today: string): Resolve
     highValueAmount: s?.highValueAmount ?? DEFAULT_SETTINGS.highValueAmount,
     protectionDays: s?.protectionDays ?? DEFAULT_SETTINGS.protectionDays,
     asOf: s?.asOf ?? today,
-    ruleset: resolveRuleset(undefined)
+    ruleset: resolveRuleset(s?.rulesetVersion)
   };
 }
