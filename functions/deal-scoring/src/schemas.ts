@@ -84,7 +84,14 @@ export const Settings = Type.Object(
         description: `how recent a registration/touch conflicts (${setting.protectionDays.default})`
       })
     ),
-    asOf: Type.Optional(DateOnly('reference date for date rules; default today (UTC)'))
+    asOf: Type.Optional(DateOnly('reference date for date rules; default today (UTC)')),
+    rulesetVersion: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 40,
+        description: 'ruleset that scores (GET /v1/rulesets lists them); default: the shipped default'
+      })
+    )
   },
   closed
 );
@@ -292,6 +299,18 @@ export const HealthResponse = Type.Object(
   closed
 );
 
+export const RulesetList = Type.Object(
+  {
+    rulesets: Type.Array(
+      Type.Object(
+        { rulesetVersion: Type.String(), description: Type.String(), default: Type.Boolean() },
+        closed
+      )
+    )
+  },
+  closed
+);
+
 export const FieldError = Type.Object({ path: Type.String(), message: Type.String() }, closed);
 
 export const ErrorResponse = Type.Object(
@@ -321,6 +340,7 @@ export type PrecheckRequest = Static<typeof PrecheckRequest>;
 export type PrecheckResponse = Static<typeof PrecheckResponse>;
 export type HealthResponse = Static<typeof HealthResponse>;
 export type FieldError = Static<typeof FieldError>;
+export type RulesetList = Static<typeof RulesetList>;
 export type ErrorResponse = Static<typeof ErrorResponse>;
 export type TriageStatus = Static<typeof TriageStatus>;
 export type RecommendedAction = Static<typeof RecommendedAction>;
