@@ -19,6 +19,12 @@ import subscriberConfigs from './rules/subscriber-configs.mjs';
 import flexipages from './rules/flexipages.mjs';
 import sampleData from './rules/sample-data.mjs';
 import apexReferences from './rules/apex-references.mjs';
+import approvalProcesses from './rules/approval-processes.mjs';
+import workflows from './rules/workflows.mjs';
+import lwcImports from './rules/lwc-imports.mjs';
+import enumeratedValues from './rules/enumerated-values.mjs';
+import apexPicklistLiterals from './rules/apex-picklist-literals.mjs';
+import dmlBeforeCallout from './rules/dml-before-callout.mjs';
 
 export const RULES = [
   schema,
@@ -36,7 +42,13 @@ export const RULES = [
   subscriberConfigs,
   flexipages,
   sampleData,
-  apexReferences
+  apexReferences,
+  approvalProcesses,
+  workflows,
+  lwcImports,
+  enumeratedValues,
+  apexPicklistLiterals,
+  dmlBeforeCallout
 ];
 
 const names = RULES.map((r) => r.name);
