@@ -36,7 +36,7 @@ export interface BuildOptions {
   narrator?: Narrator;
   /** Where logs go (tests capture them); defaults to stdout. */
   logStream?: Writable;
-  /** Process-wide metrics (CPU, memory, event loop) in /metrics; on by default. */
+  /** Process-wide metrics (CPU, memory, event loop, GC) in /metrics; server.ts turns them on. */
   processMetrics?: boolean;
 }
 
@@ -119,7 +119,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
     queueMax: config.workerQueueMax,
     inlineMaxCost: config.workerInlineMaxCost
   });
-  const metrics = new Metrics(offload, { processMetrics: options.processMetrics });
+  const metrics = new Metrics(offload, { processMetrics: options.processMetrics ?? false });
   app.decorate('lifecycle', lifecycle);
   app.decorate('offload', offload);
   app.decorateRequest('apiKeyId', null);
@@ -242,8 +242,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
   const narrator = options.narrator ?? ai.narrator;
   await app.register(
     async (v1) => {
-      v1.addHook('onRequest', async (request, reply) => {
+      // After the rate limiter (a route-level onRequest hook), before the body is read.
+      v1.addHook('preParsing', async (request, reply, payload) => {
         if (request.authProblem) rejectUnauthenticated(request.authProblem, reply);
+        return payload;
       });
       // LLM fallbacks per feature, counted from the answers (the narrator marks each deal).
       v1.addHook('onSend', async (request, _reply, payload) => {

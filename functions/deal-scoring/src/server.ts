@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = await buildApp(config);
+  const app = await buildApp(config, { processMetrics: true });
   if (config.apiKeys.length === 0) {
     const line = '!'.repeat(78);
     app.log.warn(

@@ -36,6 +36,8 @@ export function defineTask<I, O>(
 /** The task `name` of `module`, loading the module on first use (worker threads). */
 export function lookupTask(module: string, name: string): Task<unknown, unknown> {
   const key = `${module}#${name}`;
+  // A worker thread loads the declaring module by path (synchronous CommonJS, like the rest of the build).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   if (!registry.has(key)) require(module);
   const task = registry.get(key);
   if (!task) throw new Error(`task ${name} is not declared by ${module}`);
