@@ -29,6 +29,7 @@ import { Offloader } from './worker/pool';
 import { healthRoutes } from './routes/health';
 import { scoreRoutes } from './routes/score';
 import { precheckRoutes } from './routes/precheck';
+import { rulesetRoutes } from './routes/rulesets';
 import { aiFromConfig, assistRoutes } from './routes/assist';
 
 export interface BuildOptions {
@@ -255,6 +256,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
       });
       await v1.register(scoreRoutes, { narrator, offload });
       await v1.register(precheckRoutes, { offload });
+      await v1.register(rulesetRoutes);
       await v1.register(assistRoutes, { model: ai.model, offload });
     },
     { prefix: '/v1' }
