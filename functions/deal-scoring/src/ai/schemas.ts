@@ -2,6 +2,7 @@
 // source of validation, TypeScript types and OpenAPI. Names follow docs/contract.md.
 import { Type, type Static } from '@sinclair/typebox';
 import { NON_BLANK } from '../validation';
+import { VOCABULARY } from '../vocabulary';
 
 const strict = { additionalProperties: false } as const;
 
@@ -95,18 +96,8 @@ export const ParseResponseSchema = Type.Object(
 );
 export type ParseResponse = Static<typeof ParseResponseSchema>;
 
-export const REGISTRATION_STATUSES = [
-  'Draft',
-  'Submitted',
-  'Scoring',
-  'In Review',
-  'Conflict Review',
-  'More Info Requested',
-  'Approved',
-  'Rejected',
-  'Expired',
-  'Withdrawn'
-] as const;
+/** Deal_Registration__c.Status__c values, from the shared vocabulary. */
+export const REGISTRATION_STATUSES = Object.values(VOCABULARY.registrationStatus.values);
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 const StatusSchema = Type.Union(REGISTRATION_STATUSES.map((s) => Type.Literal(s)));
 
