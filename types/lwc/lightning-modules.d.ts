@@ -72,6 +72,27 @@ declare module 'lightning/navigation' {
   };
 }
 
+declare module 'lightning/uiObjectInfoApi' {
+  /** One field of an object's describe (only what the components read). */
+  export interface FieldInfo {
+    apiName: string;
+    dataType: string;
+    label: string;
+    /** Maximum characters for text fields; 0 for numbers, dates and the like. */
+    length: number;
+    required?: boolean;
+  }
+  export interface ObjectInfo {
+    apiName: string;
+    fields: Record<string, FieldInfo>;
+  }
+  /** Wire adapter: @wire(getObjectInfo, { objectApiName }) delivers { data?: ObjectInfo; error? }. */
+  export const getObjectInfo: import('lwc').WireAdapterConstructor<
+    { objectApiName: unknown },
+    { data?: ObjectInfo; error?: unknown }
+  >;
+}
+
 declare module 'lightning/uiRecordApi' {
   export const getRecord: unknown;
   export function getFieldValue(record: unknown, field: unknown): unknown;

@@ -382,3 +382,68 @@ describe('c-deal-score-card', () => {
     expect(empUnsubscribe).toHaveBeenCalled();
   });
 });
+
+describe('c-deal-score-card defects found in the browser (issue 10)', () => {
+  beforeEach(() => {
+    getConsoleSettings.mockResolvedValue(SETTINGS);
+    getScoreCard.mockResolvedValue(CARD);
+    getAuditTimeline.mockResolvedValue(TIMELINE);
+  });
+
+  afterEach(() => {
+    clearDom();
+    jest.clearAllMocks();
+    resetLms();
+    resetEmp();
+  });
+
+  it('validates the reason on Confirm only, so no blur message moves the button under the pointer (defect 1)', async () => {
+    const element = await mount();
+    await openForm(element, 'REJECT');
+    const reason = byId(element, 'reason');
+    // A required base textarea reports "Complete this field" on blur, i.e. between mouse-down and
+    // mouse-up on Confirm: the message pushes the button away and the first click is lost.
+    expect(reason.required).toBeFalsy();
+    expect(reason.label).toBe('c.DR_Console_Reason_Label_Required');
+    const setCustomValidity = jest.spyOn(reason, 'setCustomValidity');
+    const reportValidity = jest.spyOn(reason, 'reportValidity');
+    byId(element, 'confirm').click();
+    await flush();
+    expect(decide).not.toHaveBeenCalled();
+    expect(setCustomValidity).toHaveBeenCalledWith('c.DR_Console_Reason_Required');
+    expect(reportValidity).toHaveBeenCalled();
+
+    await typeReason(element, 'Existing registration has priority');
+    expect(setCustomValidity).toHaveBeenLastCalledWith('');
+    decide.mockResolvedValue({ dealId: DEAL_ID, action: 'REJECT', overridden: false });
+    byId(element, 'confirm').click();
+    await flush();
+    expect(decide).toHaveBeenCalledTimes(1);
+  });
+
+  it('draws the audit timeline as a vertical list with dividers between entries (defect 3)', async () => {
+    const element = await mount();
+    const timeline = byId(element, 'timeline');
+    expect(timeline.className).not.toContain('slds-has-dividers_left');
+    expect(timeline.className).toContain('slds-has-dividers_bottom-space');
+  });
+
+  it('names missing information by field label, never by contract path (defect 4)', async () => {
+    const element = await mount();
+    const missing = all(element, '[data-id="missing-fields"] li').map((li) => li.textContent);
+    expect(missing).toEqual(['c.DR_Portal_Field_Contact_Phone', 'c.DR_Portal_Field_Description']);
+  });
+
+  it('says what was decided in the toast, not "Decision saved" twice (defect 5)', async () => {
+    decide.mockResolvedValue({ dealId: DEAL_ID, action: 'REJECT', overridden: false });
+    const element = await mount();
+    const toasts = captureToasts(element);
+    await openForm(element, 'REJECT');
+    await typeReason(element, 'Existing registration has priority');
+    byId(element, 'confirm').click();
+    await flush();
+    expect(toasts).toHaveLength(1);
+    expect(toasts[0].title).toBe('c.DR_Console_Decided_REJECT');
+    expect(toasts[0].message).not.toBe(toasts[0].title);
+  });
+});
