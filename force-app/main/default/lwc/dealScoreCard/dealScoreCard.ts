@@ -20,12 +20,24 @@ import getConsoleSettings from '@salesforce/apex/DealReviewController.getConsole
 import decide from '@salesforce/apex/DealReviewController.decide';
 import decideExtension from '@salesforce/apex/DealReviewController.decideExtension';
 import { reduceErrors } from 'c/ldsUtils';
-import { formatDate, formatLabel as format, formatMoney, labelOf as labelOfIn, text } from 'c/dealFormat';
+import {
+  formatDate,
+  formatLabel as format,
+  formatMoney,
+  labelOf as labelOfIn,
+  observeWidth,
+  text
+} from 'c/dealFormat';
 import { labelOfPath } from 'c/dealFields';
 import { LABELS } from './labels';
 
 /** Platform event the scoring bridge publishes after every scoring. */
 export const SCORED_CHANNEL = '/event/Deal_Scored__e';
+
+/** From this width (px) of the card's own box, positive and negative factors sit side by side. */
+export const TWO_COLUMN_MIN_WIDTH = 576;
+/** Below this width (px), each conflict's comparison table is stacked (label, this one, the other). */
+export const STACK_BELOW_WIDTH = 480;
 
 /** How many factors of each sign the card explains. */
 export const TOP_FACTORS = 3;
@@ -112,6 +124,10 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
   formError: unknown = null;
   validationMessage = '';
 
+  /** The card's own width, measured; 0 until known (laid out as narrow). */
+  panelWidth = 0;
+  private stopObservingWidth: (() => void) | null = null;
+
   private loadSeq = 0;
   private subscription: MessageSubscription | null = null;
   private empSubscription: EmpSubscription | null = null;
@@ -135,6 +151,8 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
 
   override disconnectedCallback(): void {
     this.connected = false;
+    this.stopObservingWidth?.();
+    this.stopObservingWidth = null;
     lmsUnsubscribe(this.subscription);
     this.subscription = null;
     if (this.empSubscription) {
@@ -169,6 +187,14 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
   }
 
   override renderedCallback(): void {
+    if (!this.stopObservingWidth) {
+      const panel = this.template?.querySelector('[data-id="panel"]');
+      if (panel) {
+        this.stopObservingWidth = observeWidth(panel, (width) => {
+          if (Math.abs(width - this.panelWidth) >= 1) this.panelWidth = width;
+        });
+      }
+    }
     if (this.focusForm) {
       this.focusForm = false;
       const target = this.template?.querySelector<HTMLElement>('[data-id="reason"]');
@@ -323,6 +349,18 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
       sentence: f.detail ? `${f.label}. ${f.detail}` : f.label,
       pointsText: format(LABELS.Points, f.points > 0 ? `+${f.points}` : String(f.points))
     }));
+  }
+
+  get factorsClass(): string {
+    return this.panelWidth >= TWO_COLUMN_MIN_WIDTH
+      ? 'factors factors_two-columns slds-m-bottom_small'
+      : 'factors slds-m-bottom_small';
+  }
+
+  get comparisonClass(): string {
+    const base =
+      'comparison slds-table slds-table_bordered slds-table_cell-buffer slds-table_fixed-layout slds-m-bottom_xx-small';
+    return this.panelWidth < STACK_BELOW_WIDTH ? `${base} comparison_stacked` : base;
   }
 
   get positiveFactors(): FactorView[] {

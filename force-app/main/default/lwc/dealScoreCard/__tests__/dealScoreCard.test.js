@@ -101,8 +101,8 @@ describe('c-deal-score-card', () => {
     expect(negatives[1]).toContain('No technical contact');
 
     expect(all(element, '[data-id="missing-fields"] li').map((li) => li.textContent)).toEqual([
-      'contact.phone',
-      'opportunity.description'
+      'c.DR_Portal_Field_Contact_Phone',
+      'c.DR_Portal_Field_Description'
     ]);
     expect(byId(element, 'rationale').textContent).toBe(CARD.recommendation.rationale);
     expect(byId(element, 'overdue').textContent).toBe('c.DR_Console_Overdue_Banner');
@@ -212,13 +212,14 @@ describe('c-deal-score-card', () => {
     expect(byId(element, 'override-warning').textContent).toBe('c.DR_Console_Override_Warning');
     expect(byId(element, 'agrees')).toBeNull();
 
+    const setCustomValidity = jest.spyOn(byId(element, 'reason'), 'setCustomValidity');
     byId(element, 'confirm').click();
     await flush();
     expect(decide).not.toHaveBeenCalled();
-    expect(byId(element, 'validation').textContent).toBe('c.DR_Console_Reason_Required');
+    expect(setCustomValidity).toHaveBeenLastCalledWith('c.DR_Console_Reason_Required');
 
     await typeReason(element, '  Different business unit, confirmed with both partners  ');
-    expect(byId(element, 'validation')).toBeNull();
+    expect(setCustomValidity).toHaveBeenLastCalledWith('');
     byId(element, 'confirm').click();
     await flush();
 
@@ -229,7 +230,11 @@ describe('c-deal-score-card', () => {
       reassignToUserId: null
     });
     expect(toasts).toEqual([
-      expect.objectContaining({ variant: 'success', message: 'c.DR_Console_Decision_Saved_Override' })
+      expect.objectContaining({
+        variant: 'success',
+        title: 'c.DR_Console_Decided_APPROVE',
+        message: 'c.DR_Console_Decision_Saved_Override'
+      })
     ]);
     expect(published).toHaveBeenCalledWith({ recordId: DEAL_ID, decision: 'APPROVE' });
     expect(getScoreCard).toHaveBeenCalledTimes(2);
@@ -248,7 +253,8 @@ describe('c-deal-score-card', () => {
     await typeReason(element, 'Existing registration has priority');
     byId(element, 'confirm').click();
     await flush();
-    expect(toasts[0].message).toBe('c.DR_Console_Decision_Saved');
+    expect(toasts[0].title).toBe('c.DR_Console_Decided_REJECT');
+    expect(toasts[0].message).toBeUndefined();
   });
 
   it('tells the manager that a request for information is shown to the partner', async () => {
@@ -359,7 +365,7 @@ describe('c-deal-score-card', () => {
       reason: 'Budget moved to Q2'
     });
     expect(decide).not.toHaveBeenCalled();
-    expect(toasts[0].message).toBe('c.DR_Console_Extension_Saved');
+    expect(toasts[0].title).toBe('c.DR_Console_Extension_Saved');
   });
 
   it('reloads when the registration on screen is rescored, not for other registrations or while deciding', async () => {
