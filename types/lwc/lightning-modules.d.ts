@@ -72,6 +72,21 @@ declare module 'lightning/navigation' {
   };
 }
 
+declare module 'lightning/datatable' {
+  import { LightningElement } from 'lwc';
+  /** lightning-datatable's class, for components that add custom cell types (static customTypes). */
+  export default class LightningDatatable extends LightningElement {
+    data: unknown[];
+    columns: unknown[];
+  }
+}
+
+/** An extra HTML template of a component (custom datatable cell types). */
+declare module '*.html' {
+  const template: unknown;
+  export default template;
+}
+
 declare module 'lightning/uiObjectInfoApi' {
   /** One field of an object's describe (only what the components read). */
   export interface FieldInfo {
