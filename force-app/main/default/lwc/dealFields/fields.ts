@@ -323,7 +323,8 @@ export function validateDraft(
   if (mode === 'submit') {
     FIELDS.filter((f) => rules.required.has(f.key)).forEach((f) => {
       if (!text(f.key)) {
-        errors[f.key] = f.key === 'partnerResponse' ? LABELS.Validation_Response_Required : LABELS.Validation_Required;
+        errors[f.key] =
+          f.key === 'partnerResponse' ? LABELS.Validation_Response_Required : LABELS.Validation_Required;
       }
     });
   }

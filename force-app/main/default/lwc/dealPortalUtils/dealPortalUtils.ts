@@ -53,7 +53,9 @@ export function createDebouncer(callback: () => void, delayMs: number): { schedu
 export function createPoller(callback: () => void, intervalMs: number): { start(): void; stop(): void } {
   let timer: ReturnType<typeof setInterval> | undefined;
   const visible = (): boolean =>
-    typeof document === 'undefined' || document.visibilityState === undefined || document.visibilityState !== 'hidden';
+    typeof document === 'undefined' ||
+    document.visibilityState === undefined ||
+    document.visibilityState !== 'hidden';
   return {
     start(): void {
       if (timer !== undefined) return;

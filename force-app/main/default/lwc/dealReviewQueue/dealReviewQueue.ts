@@ -135,9 +135,21 @@ const COLUMN_DEFS: Record<ColumnKey, object> = {
     type: 'badge',
     typeAttributes: { badgeClass: { fieldName: 'triageClass' } }
   },
-  partner: { label: LABELS.Col_Partner, fieldName: 'partnerName', type: 'text', sortable: true, wrapText: true },
+  partner: {
+    label: LABELS.Col_Partner,
+    fieldName: 'partnerName',
+    type: 'text',
+    sortable: true,
+    wrapText: true
+  },
   tier: { label: LABELS.Col_Tier, fieldName: 'tierLabel', type: 'text', initialWidth: 110 },
-  customer: { label: LABELS.Col_Customer, fieldName: 'customerName', type: 'text', sortable: true, wrapText: true },
+  customer: {
+    label: LABELS.Col_Customer,
+    fieldName: 'customerName',
+    type: 'text',
+    sortable: true,
+    wrapText: true
+  },
   region: { label: LABELS.Col_Region, fieldName: 'region', type: 'text', initialWidth: 90 },
   value: {
     label: LABELS.Col_Value,
@@ -170,7 +182,18 @@ const COLUMN_DEFS: Record<ColumnKey, object> = {
 
 /** Column definitions in table order; built only when the chosen set changes, so the table keeps its state. */
 function buildColumns(keys: ColumnKey[]): object[] {
-  const order: ColumnKey[] = ['name', 'score', 'triage', 'partner', 'tier', 'customer', 'region', 'value', 'status', 'age'];
+  const order: ColumnKey[] = [
+    'name',
+    'score',
+    'triage',
+    'partner',
+    'tier',
+    'customer',
+    'region',
+    'value',
+    'status',
+    'age'
+  ];
   return order.filter((k) => keys.includes(k)).map((k) => COLUMN_DEFS[k]);
 }
 

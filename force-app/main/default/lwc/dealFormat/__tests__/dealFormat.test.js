@@ -15,7 +15,9 @@ jest.mock('@salesforce/label/c.DR_Format_Duration_Days_Hours', () => ({ default:
   virtual: true
 });
 jest.mock('@salesforce/label/c.DR_Format_Duration_Hours', () => ({ default: '{0} h' }), { virtual: true });
-jest.mock('@salesforce/label/c.DR_Format_Duration_Under_Hour', () => ({ default: '< 1 h' }), { virtual: true });
+jest.mock('@salesforce/label/c.DR_Format_Duration_Under_Hour', () => ({ default: '< 1 h' }), {
+  virtual: true
+});
 
 describe('c/dealFormat', () => {
   afterEach(() => {

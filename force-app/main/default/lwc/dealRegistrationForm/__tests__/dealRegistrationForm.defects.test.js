@@ -29,9 +29,13 @@ jest.mock(
   () => require('../../../../../test/jest-utils/lwcTestUtils').apexWireMock(),
   { virtual: true }
 );
-jest.mock('@salesforce/apex/DealRegistrationPortalController.getRegistration', () => ({ default: jest.fn() }), {
-  virtual: true
-});
+jest.mock(
+  '@salesforce/apex/DealRegistrationPortalController.getRegistration',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true
+  }
+);
 jest.mock('@salesforce/apex/DealRegistrationPortalController.saveDraft', () => ({ default: jest.fn() }), {
   virtual: true
 });
@@ -41,9 +45,13 @@ jest.mock('@salesforce/apex/DealRegistrationPortalController.submit', () => ({ d
 jest.mock('@salesforce/apex/DealRegistrationPortalController.precheck', () => ({ default: jest.fn() }), {
   virtual: true
 });
-jest.mock('@salesforce/apex/DealRegistrationPortalController.suggestAccounts', () => ({ default: jest.fn() }), {
-  virtual: true
-});
+jest.mock(
+  '@salesforce/apex/DealRegistrationPortalController.suggestAccounts',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true
+  }
+);
 jest.mock('@salesforce/apex/DealAssistController.parseText', () => ({ default: jest.fn() }), {
   virtual: true
 });
@@ -96,7 +104,10 @@ describe('c-deal-registration-form defects (issue 10)', () => {
     const element = mount();
     await flush();
     expect(field(element, 'dealCurrency').value).toBe('USD');
-    changeValue(byId(element, 'paste-text'), 'Globex wants Analytics Cloud, EUR 125,000, closing 31 March 2027.');
+    changeValue(
+      byId(element, 'paste-text'),
+      'Globex wants Analytics Cloud, EUR 125,000, closing 31 March 2027.'
+    );
     await flush();
     byId(element, 'paste-button').click();
     await flush();
@@ -180,9 +191,11 @@ describe('c-deal-registration-form defects (issue 10)', () => {
     await flush();
     expect(submit).not.toHaveBeenCalled();
     const summary = byId(element, 'error-summary').textContent;
-    ['c.DR_Portal_Field_Deal_Value', 'c.DR_Portal_Field_Contact_Name', 'c.DR_Portal_Field_Contact_Email'].forEach(
-      (label) => expect(summary).toContain(label)
-    );
+    [
+      'c.DR_Portal_Field_Deal_Value',
+      'c.DR_Portal_Field_Contact_Name',
+      'c.DR_Portal_Field_Contact_Email'
+    ].forEach((label) => expect(summary).toContain(label));
   });
 
   it("takes each field's length from the object describe: contact title holds what the field holds (defect 9)", async () => {

@@ -292,19 +292,13 @@ describe('c-deal-registration-form', () => {
       await type(element, 'customerName', 'Globex Corp');
       await settlePrecheck();
       expect(byId(element, 'meter-checking')).not.toBeNull();
-      expect(rootOf(element).querySelector('[role="progressbar"]').getAttribute('aria-valuenow')).toBe(
-        '55'
-      );
+      expect(rootOf(element).querySelector('[role="progressbar"]').getAttribute('aria-valuenow')).toBe('55');
       await type(element, 'customerName', 'Globex Corporation');
       await settlePrecheck();
-      expect(rootOf(element).querySelector('[role="progressbar"]').getAttribute('aria-valuenow')).toBe(
-        '100'
-      );
+      expect(rootOf(element).querySelector('[role="progressbar"]').getAttribute('aria-valuenow')).toBe('100');
       resolveSlow(PRECHECK_INCOMPLETE); // the older answer arrives last and must not win
       await flush();
-      expect(rootOf(element).querySelector('[role="progressbar"]').getAttribute('aria-valuenow')).toBe(
-        '100'
-      );
+      expect(rootOf(element).querySelector('[role="progressbar"]').getAttribute('aria-valuenow')).toBe('100');
     });
 
     it('says the check is unavailable when the function cannot be reached, and keeps local required checks', async () => {
