@@ -21,6 +21,7 @@ import type { Narrator } from './engine/narrative';
 import { healthRoutes } from './routes/health';
 import { scoreRoutes } from './routes/score';
 import { precheckRoutes } from './routes/precheck';
+import { rulesetRoutes } from './routes/rulesets';
 import { aiFromEnvironment, assistRoutes } from './routes/assist';
 
 export interface BuildOptions {
@@ -147,6 +148,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
       v1.addHook('onRequest', authHook(verifier));
       await v1.register(scoreRoutes, { narrator: options.narrator ?? ai.narrator });
       await v1.register(precheckRoutes);
+      await v1.register(rulesetRoutes);
       await v1.register(assistRoutes, { model: ai.model });
     },
     { prefix: '/v1' }
