@@ -32,10 +32,22 @@ export default [
   },
   ...tseslint.configs.recommended.map((c) => ({
     ...c,
-    files: ['functions/**/*.ts', 'scripts/**/*.ts', 'tools/**/*.ts', 'force-app/**/lwc/**/*.ts', 'preview/**/*.ts']
+    files: [
+      'functions/**/*.ts',
+      'scripts/**/*.ts',
+      'tools/**/*.ts',
+      'force-app/**/lwc/**/*.ts',
+      'preview/**/*.ts'
+    ]
   })),
   {
-    files: ['functions/**/*.ts', 'scripts/**/*.ts', 'tools/**/*.ts', 'force-app/**/lwc/**/*.ts', 'preview/**/*.ts'],
+    files: [
+      'functions/**/*.ts',
+      'scripts/**/*.ts',
+      'tools/**/*.ts',
+      'force-app/**/lwc/**/*.ts',
+      'preview/**/*.ts'
+    ],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
     }
