@@ -30,6 +30,11 @@ describe('deployment files', () => {
     expect(loadConfig(values)).toMatchObject({ production: true, host: '0.0.0.0' });
   });
 
+  it('the function README documents every variable of the configuration schema', () => {
+    const readme = read('functions/deal-scoring/README.md');
+    for (const name of ENV_NAMES) expect(readme).toContain(`\`${name}\``);
+  });
+
   it('the Dockerfile is multi-stage, non-root, health-checked and starts the compiled server', () => {
     const docker = read('functions/deal-scoring/Dockerfile');
     expect(docker.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
