@@ -11,7 +11,7 @@ const lwcFiles = ['force-app/**/lwc/**/*.js'];
 
 export default [
   {
-    ignores: ['node_modules/**', 'coverage/**', '.sf/**', '.sfdx/**', 'build/**', 'dist/**', '**/*.d.ts']
+    ignores: ['node_modules/**', 'coverage/**', '.sf/**', '.sfdx/**', 'build/**', 'dist/**', '**/dist/**', '**/*.d.ts']
   },
   ...lwcConfig.configs.recommended.map((c) => ({ ...c, files: lwcFiles })),
   {
