@@ -7,7 +7,15 @@
 // operation, so a new class cannot escape the check.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apexClass, evaluate, loadApexProject, type ApexClass } from './boundary-apex-model';
+import { ApexParserFactory } from '@apexdevtools/apex-parser';
+import {
+  apexClass,
+  classesDir,
+  evaluate,
+  filesUnder,
+  loadApexProject,
+  type ApexClass
+} from './boundary-apex-model';
 import { repoRoot } from './boundary-support';
 
 jest.setTimeout(120_000);
@@ -171,6 +179,43 @@ describe('DealScoringApi matches openapi.json', () => {
     expect(triage.length).toBeGreaterThan(0);
     for (const f of triage)
       expect([f.name, evaluate(project, api, f.initializer ?? [])]).toEqual([f.name, f.name.slice(7)]);
+  });
+});
+
+/** Request fields Apex deliberately never sets, and why. */
+const NOT_SENT: Record<string, string> = {
+  'Partner.certifications': 'PartnerStatsSelector: certifications have no source in the org yet'
+};
+
+describe('Apex fills the request', () => {
+  it('sets every request field somewhere outside DealScoringApi, its mock and the tests', () => {
+    // `x.field = ...`, `x.field.add(...)` or `x.field.addAll(...)` in any other class, read from the
+    // Apex lexer's tokens: a field added to DealScoringApi but never mapped from a record fails here.
+    const assigned = new Set<string>();
+    for (const file of filesUnder(classesDir, '.cls')) {
+      if (/(Test|DealScoringApi|DealScoringMock)\.cls$/.test(file)) continue;
+      const stream = ApexParserFactory.createTokenStream(readFileSync(file, 'utf8'));
+      stream.fill();
+      const t = stream.tokens.filter((x) => x.channel === 0).map((x) => x.text);
+      for (let i = 1; i + 1 < t.length; i++) {
+        if (t[i - 1] !== '.') continue;
+        if (t[i + 1] === '=' || (t[i + 1] === '.' && /^(add|addAll|put)$/.test(t[i + 2] ?? '')))
+          assigned.add(t[i]!);
+      }
+    }
+    const request = innerClass('ScoreRequest')!;
+    const unset: string[] = [];
+    const walk = (cls: ApexClass, seen: Set<string>) => {
+      if (seen.has(cls.name)) return;
+      seen.add(cls.name);
+      for (const f of cls.fields.filter((x) => !x.modifiers.includes('static'))) {
+        if (!assigned.has(f.name) && !NOT_SENT[`${cls.name}.${f.name}`]) unset.push(`${cls.name}.${f.name}`);
+        const inner = innerClass(f.type.replace(/^List<(.+)>$/i, '$1'));
+        if (inner) walk(inner, seen);
+      }
+    };
+    walk(request, new Set());
+    expect(unset).toEqual([]);
   });
 });
 
