@@ -37,6 +37,8 @@ describe('c/dealFields', () => {
     expect(validateDraft({ contactTitle: 'CTOO' }, 'draft', rules).contactTitle).toBe(
       'c.DR_Portal_Validation_Too_Long'
     );
-    expect(validateDraft({ contactTitle: 'x'.repeat(500) }, 'draft', { ...rules, maxLengths: {} })).toEqual({});
+    expect(validateDraft({ contactTitle: 'x'.repeat(500) }, 'draft', { ...rules, maxLengths: {} })).toEqual(
+      {}
+    );
   });
 });
