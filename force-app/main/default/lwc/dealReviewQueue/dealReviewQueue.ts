@@ -458,10 +458,7 @@ export default class DealReviewQueue extends LightningElement {
   }
 
   get regionOptions(): Option[] {
-    return [
-      { label: LABELS.Filter_All, value: '' },
-      ...REGIONS.map((v) => ({ label: v, value: v }))
-    ];
+    return [{ label: LABELS.Filter_All, value: '' }, ...REGIONS.map((v) => ({ label: v, value: v }))];
   }
 
   get tierOptions(): Option[] {

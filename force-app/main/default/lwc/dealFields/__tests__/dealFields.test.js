@@ -23,11 +23,14 @@ describe('c/dealFields', () => {
 
   it("reads every text field's length from the describe, and none for numbers and dates", () => {
     const lengths = maxLengthsOf(dealRegistrationObjectInfo());
+    const expected = {};
     FIELDS.forEach((f) => {
       const described = fieldLength(f.objectField);
-      if (described > 0) expect(lengths[f.key]).toBe(described);
-      else expect(lengths[f.key]).toBeUndefined();
+      if (described > 0) expected[f.key] = described;
     });
+    expect(lengths).toEqual(expected);
+    expect(lengths.contactTitle).toBe(fieldLength('Contact_Title__c'));
+    expect(lengths.dealValue).toBeUndefined();
     expect(maxLengthsOf(undefined)).toEqual({});
   });
 
