@@ -8,6 +8,7 @@
  * generator rewrites them to plain `enum` lists for OpenAPI 3.0 (see openapi.ts).
  */
 import { Type, type Static, type TSchema, type TLiteral, type TUnion } from '@sinclair/typebox';
+import { NON_BLANK } from './validation';
 import { VOCABULARY } from './vocabulary';
 
 export const LIMITS = {
@@ -35,9 +36,12 @@ function StringEnum<T extends string[]>(
 
 const closed = { additionalProperties: false } as const;
 
-const Id = (description: string) => Type.String({ minLength: 1, maxLength: LIMITS.id, description });
+// "Must not be empty": at least one character that is not a space (the pattern is in the OpenAPI
+// document too, so a client can check it before sending).
+const Id = (description: string) =>
+  Type.String({ minLength: 1, maxLength: LIMITS.id, pattern: NON_BLANK, description });
 const Text = (max: number, description?: string) =>
-  Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
+  Type.String({ minLength: 1, maxLength: max, pattern: NON_BLANK, ...(description ? { description } : {}) });
 const DateOnly = (description: string) => Type.String({ format: 'date', maxLength: 10, description });
 const DateTime = (description: string) => Type.String({ format: 'date-time', maxLength: 40, description });
 /** Salesforce Date fields serialize as YYYY-MM-DD, DateTime fields as ISO 8601; accept both. */
@@ -298,6 +302,8 @@ export const HealthResponse = Type.Object(
   },
   closed
 );
+
+export const ReadyResponse = Type.Object({ status: StringEnum(['ready', 'unavailable']) }, closed);
 
 export const RulesetList = Type.Object(
   {
