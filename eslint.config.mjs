@@ -23,12 +23,31 @@ export default [
       '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off'
     }
   },
+  // The local preview (npm run preview): its stand-in component is an LWC module; the page scripts
+  // run in the browser; the server, in-memory org and browser tests are Node TypeScript.
+  ...lwcConfig.configs.recommended.map((c) => ({ ...c, files: ['preview/client/modules/**/*.js'] })),
+  {
+    files: ['preview/client/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } }
+  },
   ...tseslint.configs.recommended.map((c) => ({
     ...c,
-    files: ['functions/**/*.ts', 'scripts/**/*.ts', 'tools/**/*.ts', 'force-app/**/lwc/**/*.ts']
+    files: [
+      'functions/**/*.ts',
+      'scripts/**/*.ts',
+      'tools/**/*.ts',
+      'force-app/**/lwc/**/*.ts',
+      'preview/**/*.ts'
+    ]
   })),
   {
-    files: ['functions/**/*.ts', 'scripts/**/*.ts', 'tools/**/*.ts', 'force-app/**/lwc/**/*.ts'],
+    files: [
+      'functions/**/*.ts',
+      'scripts/**/*.ts',
+      'tools/**/*.ts',
+      'force-app/**/lwc/**/*.ts',
+      'preview/**/*.ts'
+    ],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
     }

@@ -331,7 +331,7 @@ describe('check-convert (sf project convert source)', () => {
     mkdirSync(classes);
     mkdirSync(triggers);
     for (const f of ['AiAuditLogTriggerHandler.cls', 'AiAuditLogTriggerHandler.cls-meta.xml']) {
-      cpSync(join(root, 'force-app/main/default/classes', f), join(classes, f));
+      cpSync(join(root, 'force-app/main/default/classes/audit', f), join(classes, f));
     }
     for (const f of ['AiAuditLogTrigger.trigger', 'AiAuditLogTrigger.trigger-meta.xml']) {
       cpSync(join(root, 'force-app/main/default/triggers', f), join(triggers, f));

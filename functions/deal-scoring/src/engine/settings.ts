@@ -1,8 +1,9 @@
 import type { Settings } from '../schemas';
+import { VOCABULARY } from '../vocabulary';
 import { ValidationError } from '../validation';
 import { availableRulesets, DEFAULT_RULESET, findRuleset, type LoadedRuleset } from './rulesets';
 
-/** Settings with every default applied (the defaults of Deal_Scoring_Setting__mdt). */
+/** Settings with every default applied (the defaults of Deal_Scoring_Setting__mdt, from the vocabulary). */
 export interface ResolvedSettings {
   reviewThreshold: number;
   conflictThreshold: number;
@@ -13,11 +14,12 @@ export interface ResolvedSettings {
   ruleset: LoadedRuleset;
 }
 
+const { settings } = VOCABULARY;
 export const DEFAULT_SETTINGS = {
-  reviewThreshold: 70,
-  conflictThreshold: 0.82,
-  highValueAmount: 250_000,
-  protectionDays: 90
+  reviewThreshold: settings.reviewThreshold.default,
+  conflictThreshold: settings.conflictThreshold.default,
+  highValueAmount: settings.highValueAmount.default,
+  protectionDays: settings.protectionDays.default
 } as const;
 
 /** Similarity from which a non-conflicting candidate is still mentioned as a possible match. */
