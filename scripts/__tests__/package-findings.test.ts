@@ -24,10 +24,10 @@ function permissionSet(name: string): string {
 
 function objectPermission(xml: string, object: string): Record<string, string> {
   const block = [...xml.matchAll(/<objectPermissions>([\s\S]*?)<\/objectPermissions>/g)]
-    .map((m) => m[1])
+    .map((m) => m[1] ?? '')
     .find((b) => b.includes(`<object>${object}</object>`));
   const out: Record<string, string> = {};
-  for (const m of (block ?? '').matchAll(/<(\w+)>([^<]*)<\/\1>/g)) out[m[1]] = m[2];
+  for (const [, key, value] of (block ?? '').matchAll(/<(\w+)>([^<]*)<\/\1>/g)) out[key ?? ''] = value ?? '';
   return out;
 }
 
@@ -140,10 +140,12 @@ describe('partner site and org scripts', () => {
     expect(first.status).toBe(0);
     const second = node(['scripts/org/place-portal-components.mjs', bundle]);
     expect(second.stdout).toMatch(/already placed/);
-    const placed = JSON.parse(readFileSync(join(bundle, 'views/home.json'), 'utf8')) as typeof view;
-    const content = (
-      placed.regions[1].components[0] as unknown as { regions: { components: { componentName: string }[] }[] }
-    ).regions[0].components;
+    interface Node {
+      componentName?: string;
+      regions?: { components: Node[] }[];
+    }
+    const placed = JSON.parse(readFileSync(join(bundle, 'views/home.json'), 'utf8')) as Node;
+    const content = placed.regions?.[1]?.components[0]?.regions?.[0]?.components ?? [];
     expect(content.map((c) => c.componentName)).toEqual(['c:dealRegistrationForm', 'c:myDealRegistrations']);
   });
 
