@@ -203,4 +203,26 @@ describe('partner site and org scripts', () => {
     expect(wf).toMatch(/check-coverage\.mjs test-results\.json 85/);
     expect(wf).toMatch(/if: always\(\)[^\n]*\n\s*run: npx --no-install sf org delete scratch/);
   });
+
+  it('the site package directory converts to a deployable package holding the sharing set', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'site-convert-')), 'package');
+    const sf = join(root, 'node_modules/.bin/sf');
+    const r = spawnSync(
+      sf,
+      ['project', 'convert', 'source', '--root-dir', 'force-app-site', '--output-dir', out, '--json'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          SF_DISABLE_TELEMETRY: 'true',
+          SF_SKIP_NEW_VERSION_CHECK: 'true',
+          FORCE_COLOR: '0'
+        }
+      }
+    );
+    expect(r.status).toBe(0);
+    const manifest = readFileSync(join(out, 'package.xml'), 'utf8');
+    expect(manifest).toMatch(/<members>Deal_Registration_Partners<\/members>\s*<name>SharingSet<\/name>/);
+  }, 60000);
 });
