@@ -159,7 +159,7 @@ declare module '@salesforce/apex/DealAssistController.askStatus' {
 
 // ---- Channel manager console (issue 6): DealReviewController, DealMetricsController ----
 
-/** DealReviewController.QueueQuery: filters, sort and paging of the review queue. */
+/** DealReviewDto.QueueQuery: filters, sort and paging of the review queue. */
 interface DealReviewQueueQuery {
   triage?: string[];
   regions?: string[];
@@ -173,7 +173,7 @@ interface DealReviewQueueQuery {
   cursor?: string | null;
 }
 
-/** DealReviewController.QueueRow */
+/** DealReviewDto.QueueRow */
 interface DealReviewQueueRow {
   id: string;
   name: string;
@@ -198,16 +198,19 @@ interface DealReviewQueueRow {
   partnerAnswered?: boolean;
 }
 
-/** DealReviewController.QueuePage */
+/** DealReviewDto.QueuePage */
 interface DealReviewQueuePage {
   rows: DealReviewQueueRow[];
+  /** counted up to a cap (COUNT() reads rows against the 50,000-row limit) */
   totalCount: number;
+  /** true when more rows match than were counted: totalCount is a floor */
+  totalCapped?: boolean;
   hasMore: boolean;
   nextCursor?: string | null;
   slaHours?: number | null;
 }
 
-/** DealReviewController.ConsoleSettings */
+/** DealReviewDto.ConsoleSettings */
 interface DealReviewConsoleSettings {
   shadowMode: boolean;
   reviewSlaHours?: number | null;
@@ -217,7 +220,7 @@ interface DealReviewConsoleSettings {
   partnerTierAvailable: boolean;
 }
 
-/** DealReviewController.DealView */
+/** DealReviewDto.DealView */
 interface DealReviewDealView {
   id: string;
   name: string;
@@ -256,7 +259,7 @@ interface DealReviewDealView {
   overdue: boolean;
 }
 
-/** DealReviewController.Factor */
+/** DealReviewDto.Factor */
 interface DealReviewFactor {
   code: string;
   category?: string | null;
@@ -265,7 +268,7 @@ interface DealReviewFactor {
   detail?: string | null;
 }
 
-/** DealReviewController.RecommendationView */
+/** DealReviewDto.RecommendationView */
 interface DealReviewRecommendation {
   id: string;
   name: string;
@@ -288,7 +291,7 @@ interface DealReviewRecommendation {
   parseWarnings: string[];
 }
 
-/** DealReviewController.ConflictView */
+/** DealReviewDto.ConflictView */
 interface DealReviewConflict {
   candidateId: string;
   kind?: string | null;
@@ -313,7 +316,7 @@ interface DealReviewConflict {
 
 type DealReviewAction = 'APPROVE' | 'REJECT' | 'REQUEST_INFO' | 'REASSIGN';
 
-/** DealReviewController.ScoreCard */
+/** DealReviewDto.ScoreCard */
 interface DealReviewScoreCard {
   deal: DealReviewDealView;
   recommendation?: DealReviewRecommendation | null;
@@ -324,7 +327,7 @@ interface DealReviewScoreCard {
   decisionOpen: boolean;
 }
 
-/** DealReviewController.TimelineEntry */
+/** DealReviewDto.TimelineEntry */
 interface DealReviewTimelineEntry {
   id: string;
   name: string;
@@ -338,7 +341,7 @@ interface DealReviewTimelineEntry {
   createdDate?: string | null;
 }
 
-/** DealReviewController.DecisionResult */
+/** DealReviewDto.DecisionResult */
 interface DealReviewDecisionResult {
   dealId: string;
   action: DealReviewAction;
@@ -379,6 +382,8 @@ interface DealMetricsResult {
   backlog: DealMetricsBucket[];
   backlogTotal: number;
   overdueCount: number;
+  /** sections skipped because their rows passed the row cap; their figures are null */
+  cappedMetrics?: string[];
 }
 
 declare module '@salesforce/apex/DealReviewController.getConsoleSettings' {
