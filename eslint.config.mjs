@@ -1,7 +1,7 @@
 // ESLint 9 flat config.
 // - LWC: the Salesforce LWC rules run on the JavaScript that deploys (compiled from .ts by
 //   scripts/compile-lwc.mjs) and on the Jest tests; the LWC TypeScript sources get typescript-eslint.
-// - Node (scoring function, scripts): typescript-eslint recommended.
+// - Node (scoring function, scripts, tools): typescript-eslint recommended.
 import lwcConfig from '@salesforce/eslint-config-lwc';
 import tseslint from 'typescript-eslint';
 import jestPlugin from 'eslint-plugin-jest';
@@ -11,7 +11,18 @@ const lwcFiles = ['force-app/**/lwc/**/*.js'];
 
 export default [
   {
-    ignores: ['node_modules/**', 'coverage/**', '.sf/**', '.sfdx/**', 'build/**', 'dist/**', '**/dist/**', '**/*.d.ts']
+    ignores: [
+      'node_modules/**',
+      'coverage/**',
+      '.sf/**',
+      '.sfdx/**',
+      'build/**',
+      'dist/**',
+      '**/dist/**',
+      'preview/dist/**',
+      'preview/screenshots/**',
+      '**/*.d.ts'
+    ]
   },
   ...lwcConfig.configs.recommended.map((c) => ({ ...c, files: lwcFiles })),
   {
@@ -23,12 +34,31 @@ export default [
       '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off'
     }
   },
+  // The local preview (npm run preview): its stand-in component is an LWC module; the page scripts
+  // run in the browser; the server, in-memory org and browser tests are Node TypeScript.
+  ...lwcConfig.configs.recommended.map((c) => ({ ...c, files: ['preview/client/modules/**/*.js'] })),
+  {
+    files: ['preview/client/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } }
+  },
   ...tseslint.configs.recommended.map((c) => ({
     ...c,
-    files: ['functions/**/*.ts', 'scripts/**/*.ts', 'force-app/**/lwc/**/*.ts']
+    files: [
+      'functions/**/*.ts',
+      'scripts/**/*.ts',
+      'tools/**/*.ts',
+      'force-app/**/lwc/**/*.ts',
+      'preview/**/*.ts'
+    ]
   })),
   {
-    files: ['functions/**/*.ts', 'scripts/**/*.ts', 'force-app/**/lwc/**/*.ts'],
+    files: [
+      'functions/**/*.ts',
+      'scripts/**/*.ts',
+      'tools/**/*.ts',
+      'force-app/**/lwc/**/*.ts',
+      'preview/**/*.ts'
+    ],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
     }

@@ -1,3 +1,4 @@
+import { REGIONS } from 'c/dealVocabulary';
 import { LABELS } from './labels';
 
 /** The draft keys the form edits (DealPortalDto.Draft without its id). */
@@ -23,12 +24,11 @@ export interface FieldSpec {
   label: string;
   help: string;
   placeholder?: string;
-  /** Required to submit (a draft can always be saved). */
-  required: boolean;
-  maxLength?: number;
+  /** API name on Deal_Registration__c: the field's length comes from its describe (getObjectInfo). */
+  objectField: string;
   options?: { label: string; value: string }[];
-  /** Paths the scoring function's pre-check uses for this field (docs/contract.md). */
-  precheckPaths: string[];
+  /** Contract paths of this field (docs/contract.md): pre-check answers and REQUIRED_FIELDS use them. */
+  paths: string[];
 }
 
 export const SECTIONS: { key: SectionKey; title: string; description: string }[] = [
@@ -38,8 +38,6 @@ export const SECTIONS: { key: SectionKey; title: string; description: string }[]
   { key: 'notes', title: LABELS.Section_Notes, description: LABELS.Section_Notes_Help }
 ];
 
-const REGIONS = ['NA', 'EMEA', 'APAC', 'LATAM'];
-
 export const FIELDS: FieldSpec[] = [
   {
     key: 'customerName',
@@ -47,9 +45,8 @@ export const FIELDS: FieldSpec[] = [
     kind: 'text',
     label: LABELS.Field_Customer_Name,
     help: LABELS.Help_Customer_Name,
-    required: true,
-    maxLength: 255,
-    precheckPaths: ['customer.name']
+    objectField: 'Customer_Name__c',
+    paths: ['customer.name']
   },
   {
     key: 'customerWebsite',
@@ -58,9 +55,8 @@ export const FIELDS: FieldSpec[] = [
     label: LABELS.Field_Customer_Website,
     help: LABELS.Help_Customer_Website,
     placeholder: 'https://',
-    required: false,
-    maxLength: 255,
-    precheckPaths: ['customer.website', 'customer.domain']
+    objectField: 'Customer_Website__c',
+    paths: ['customer.website', 'customer.domain']
   },
   {
     key: 'customerCountry',
@@ -68,9 +64,8 @@ export const FIELDS: FieldSpec[] = [
     kind: 'text',
     label: LABELS.Field_Customer_Country,
     help: LABELS.Help_Customer_Country,
-    required: false,
-    maxLength: 80,
-    precheckPaths: ['customer.country']
+    objectField: 'Customer_Country__c',
+    paths: ['customer.country']
   },
   {
     key: 'customerRegion',
@@ -78,9 +73,9 @@ export const FIELDS: FieldSpec[] = [
     kind: 'combobox',
     label: LABELS.Field_Customer_Region,
     help: LABELS.Help_Customer_Region,
-    required: false,
+    objectField: 'Customer_Region__c',
     options: REGIONS.map((r) => ({ label: r, value: r })),
-    precheckPaths: ['customer.region']
+    paths: ['customer.region']
   },
   {
     key: 'customerIndustry',
@@ -88,9 +83,8 @@ export const FIELDS: FieldSpec[] = [
     kind: 'text',
     label: LABELS.Field_Customer_Industry,
     help: LABELS.Help_Customer_Industry,
-    required: false,
-    maxLength: 80,
-    precheckPaths: ['customer.industry']
+    objectField: 'Customer_Industry__c',
+    paths: ['customer.industry']
   },
   {
     key: 'customerEmployees',
@@ -98,8 +92,8 @@ export const FIELDS: FieldSpec[] = [
     kind: 'number',
     label: LABELS.Field_Customer_Employees,
     help: LABELS.Help_Customer_Employees,
-    required: false,
-    precheckPaths: ['customer.employees']
+    objectField: 'Customer_Employees__c',
+    paths: ['customer.employees']
   },
   {
     key: 'opportunityName',
@@ -107,9 +101,8 @@ export const FIELDS: FieldSpec[] = [
     kind: 'text',
     label: LABELS.Field_Opportunity_Name,
     help: LABELS.Help_Opportunity_Name,
-    required: false,
-    maxLength: 120,
-    precheckPaths: ['opportunity.name']
+    objectField: 'Opportunity_Name__c',
+    paths: ['opportunity.name']
   },
   {
     key: 'dealValue',
@@ -117,8 +110,8 @@ export const FIELDS: FieldSpec[] = [
     kind: 'currency',
     label: LABELS.Field_Deal_Value,
     help: LABELS.Help_Deal_Value,
-    required: false,
-    precheckPaths: ['opportunity.amount']
+    objectField: 'Deal_Value__c',
+    paths: ['opportunity.amount']
   },
   {
     key: 'dealCurrency',
@@ -126,9 +119,8 @@ export const FIELDS: FieldSpec[] = [
     kind: 'text',
     label: LABELS.Field_Deal_Currency,
     help: LABELS.Help_Deal_Currency,
-    required: false,
-    maxLength: 3,
-    precheckPaths: ['opportunity.currency']
+    objectField: 'Deal_Currency__c',
+    paths: ['opportunity.currency']
   },
   {
     key: 'expectedCloseDate',
@@ -136,8 +128,8 @@ export const FIELDS: FieldSpec[] = [
     kind: 'date',
     label: LABELS.Field_Close_Date,
     help: LABELS.Help_Close_Date,
-    required: true,
-    precheckPaths: ['opportunity.closeDate']
+    objectField: 'Expected_Close_Date__c',
+    paths: ['opportunity.closeDate']
   },
   {
     key: 'products',
@@ -145,9 +137,8 @@ export const FIELDS: FieldSpec[] = [
     kind: 'text',
     label: LABELS.Field_Products,
     help: LABELS.Help_Products,
-    required: false,
-    maxLength: 255,
-    precheckPaths: ['opportunity.products']
+    objectField: 'Products__c',
+    paths: ['opportunity.products']
   },
   {
     key: 'contactName',
@@ -155,9 +146,8 @@ export const FIELDS: FieldSpec[] = [
     kind: 'text',
     label: LABELS.Field_Contact_Name,
     help: LABELS.Help_Contact_Name,
-    required: false,
-    maxLength: 120,
-    precheckPaths: ['contact.name']
+    objectField: 'Contact_Name__c',
+    paths: ['contact.name']
   },
   {
     key: 'contactEmail',
@@ -165,9 +155,8 @@ export const FIELDS: FieldSpec[] = [
     kind: 'email',
     label: LABELS.Field_Contact_Email,
     help: LABELS.Help_Contact_Email,
-    required: false,
-    maxLength: 80,
-    precheckPaths: ['contact.email']
+    objectField: 'Contact_Email__c',
+    paths: ['contact.email']
   },
   {
     key: 'contactPhone',
@@ -175,9 +164,8 @@ export const FIELDS: FieldSpec[] = [
     kind: 'tel',
     label: LABELS.Field_Contact_Phone,
     help: LABELS.Help_Contact_Phone,
-    required: false,
-    maxLength: 40,
-    precheckPaths: ['contact.phone']
+    objectField: 'Contact_Phone__c',
+    paths: ['contact.phone']
   },
   {
     key: 'contactTitle',
@@ -185,9 +173,8 @@ export const FIELDS: FieldSpec[] = [
     kind: 'text',
     label: LABELS.Field_Contact_Title,
     help: LABELS.Help_Contact_Title,
-    required: false,
-    maxLength: 128,
-    precheckPaths: ['contact.title']
+    objectField: 'Contact_Title__c',
+    paths: ['contact.title']
   },
   {
     key: 'description',
@@ -195,9 +182,8 @@ export const FIELDS: FieldSpec[] = [
     kind: 'textarea',
     label: LABELS.Field_Description,
     help: LABELS.Help_Description,
-    required: false,
-    maxLength: 32000,
-    precheckPaths: ['opportunity.description']
+    objectField: 'Description__c',
+    paths: ['opportunity.description']
   },
   {
     key: 'partnerResponse',
@@ -205,15 +191,57 @@ export const FIELDS: FieldSpec[] = [
     kind: 'textarea',
     label: LABELS.Field_Partner_Response,
     help: LABELS.Help_Partner_Response,
-    required: false,
-    maxLength: 32000,
-    precheckPaths: []
+    objectField: 'Partner_Response__c',
+    paths: []
   }
 ];
 
-/** Maps a pre-check path ("contact.email") to the form field that fixes it. */
-export function fieldOfPrecheckPath(path: string): DraftKey | undefined {
-  return FIELDS.find((f) => f.precheckPaths.includes(path))?.key;
+/** The form field a contract path ("contact.email") belongs to. */
+export function fieldOfPath(path: string): DraftKey | undefined {
+  return FIELDS.find((f) => f.paths.includes(path))?.key;
+}
+
+/** The label of the field a contract path belongs to ("contact.phone" -> "Contact phone"); the path when unknown. */
+export function labelOfPath(path: string): string {
+  return FIELDS.find((f) => f.paths.includes(path))?.label ?? path;
+}
+
+/** The label of a form field. */
+export function labelOfField(key: DraftKey): string {
+  return FIELDS.find((f) => f.key === key)?.label ?? key;
+}
+
+/**
+ * The form fields required to submit, from the contract paths the vocabulary marks required
+ * (REQUIRED_FIELDS of c/dealVocabulary); the answer to a request for more information is required too.
+ */
+export function requiredKeys(requiredPaths: readonly string[], moreInfoRequested: boolean): Set<DraftKey> {
+  const keys = new Set<DraftKey>();
+  FIELDS.forEach((f) => {
+    if (f.paths.some((p) => requiredPaths.includes(p))) keys.add(f.key);
+  });
+  if (moreInfoRequested) keys.add('partnerResponse');
+  return keys;
+}
+
+/** Field describe as getObjectInfo (lightning/uiObjectInfoApi) returns it; only the length is read. */
+export interface ObjectInfoLike {
+  fields?: Record<string, { length?: number | null } | undefined>;
+}
+
+/**
+ * Each text field's maximum length from the object's describe. A field whose describe has no
+ * positive length (numbers, dates, picklists) gets none; before the describe arrives there are none,
+ * and the server's own checks still apply.
+ */
+export function maxLengthsOf(info: ObjectInfoLike | undefined | null): Partial<Record<DraftKey, number>> {
+  const lengths: Partial<Record<DraftKey, number>> = {};
+  if (!info || !info.fields) return lengths;
+  FIELDS.forEach((f) => {
+    const length = info.fields?.[f.objectField]?.length;
+    if (typeof length === 'number' && length > 0) lengths[f.key] = length;
+  });
+  return lengths;
 }
 
 /** /v1/parse field names (docs/contract.md) to form fields. */
@@ -270,14 +298,21 @@ const EMAIL = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}
 const CURRENCY = /^[A-Z]{3}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+export interface ValidationRules {
+  /** Fields required to submit (requiredKeys). */
+  required: Set<DraftKey>;
+  /** Maximum lengths from the field describe (maxLengthsOf). */
+  maxLengths: Partial<Record<DraftKey, number>>;
+}
+
 /**
- * The form's own checks, so it works even when the scoring function does not answer.
- * mode 'draft' checks formats only; 'submit' also checks what is required to submit.
+ * The form's own checks, so it works the same whether or not the scoring function answers.
+ * mode 'draft' checks formats and lengths only; 'submit' also checks what is required to submit.
  */
 export function validateDraft(
   draft: DealPortalDraft,
   mode: 'draft' | 'submit',
-  moreInfoRequested: boolean
+  rules: ValidationRules
 ): Partial<Record<DraftKey, string>> {
   const errors: Partial<Record<DraftKey, string>> = {};
   const text = (key: DraftKey): string => {
@@ -285,14 +320,16 @@ export function validateDraft(
     return v === null || v === undefined ? '' : String(v).trim();
   };
   if (mode === 'submit') {
-    FIELDS.filter((f) => f.required).forEach((f) => {
-      if (!text(f.key)) errors[f.key] = LABELS.Validation_Required;
+    FIELDS.filter((f) => rules.required.has(f.key)).forEach((f) => {
+      if (!text(f.key)) {
+        errors[f.key] =
+          f.key === 'partnerResponse' ? LABELS.Validation_Response_Required : LABELS.Validation_Required;
+      }
     });
-    if (moreInfoRequested && !text('partnerResponse'))
-      errors.partnerResponse = LABELS.Validation_Response_Required;
   }
   FIELDS.forEach((f) => {
-    if (f.maxLength && text(f.key).length > f.maxLength && !errors[f.key]) {
+    const max = rules.maxLengths[f.key];
+    if (max && text(f.key).length > max && !errors[f.key]) {
       errors[f.key] = LABELS.Validation_Too_Long;
     }
   });

@@ -1,4 +1,4 @@
-// Custom labels used by this component (names DR_Portal_<key> in labels/CustomLabels.labels-meta.xml).
+// Custom labels of the registration form family (names DR_Portal_<key> in labels/CustomLabels.labels-meta.xml).
 import Form_Title from '@salesforce/label/c.DR_Portal_Form_Title';
 import Form_Title_Existing from '@salesforce/label/c.DR_Portal_Form_Title_Existing';
 import Form_Intro from '@salesforce/label/c.DR_Portal_Form_Intro';
@@ -103,6 +103,7 @@ import Ack_Next_Title from '@salesforce/label/c.DR_Portal_Ack_Next_Title';
 import Ack_Step_Check from '@salesforce/label/c.DR_Portal_Ack_Step_Check';
 import Ack_Step_Review from '@salesforce/label/c.DR_Portal_Ack_Step_Review';
 import Ack_Step_Decision from '@salesforce/label/c.DR_Portal_Ack_Step_Decision';
+import Question from '@salesforce/label/c.DR_Portal_Question';
 import Ack_Register_Another from '@salesforce/label/c.DR_Portal_Ack_Register_Another';
 
 export const LABELS = {
@@ -210,5 +211,6 @@ export const LABELS = {
   Ack_Step_Check,
   Ack_Step_Review,
   Ack_Step_Decision,
-  Ack_Register_Another
+  Ack_Register_Another,
+  Question
 };

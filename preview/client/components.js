@@ -1,0 +1,15 @@
+import DealRegistrationForm from 'c/dealRegistrationForm';
+import MyDealRegistrations from 'c/myDealRegistrations';
+import DealReviewQueue from 'c/dealReviewQueue';
+import DealScoreCard from 'c/dealScoreCard';
+import DealProgramMetrics from 'c/dealProgramMetrics';
+
+export const PARTNER = {
+  'c-deal-registration-form': DealRegistrationForm,
+  'c-my-deal-registrations': MyDealRegistrations
+};
+export const CONSOLE = {
+  'c-deal-review-queue': DealReviewQueue,
+  'c-deal-score-card': DealScoreCard,
+  'c-deal-program-metrics': DealProgramMetrics
+};
