@@ -11,7 +11,18 @@ const lwcFiles = ['force-app/**/lwc/**/*.js'];
 
 export default [
   {
-    ignores: ['node_modules/**', 'coverage/**', '.sf/**', '.sfdx/**', 'build/**', 'dist/**', '**/*.d.ts']
+    ignores: [
+      'node_modules/**',
+      'coverage/**',
+      '.sf/**',
+      '.sfdx/**',
+      'build/**',
+      'dist/**',
+      '**/dist/**',
+      'preview/dist/**',
+      'preview/screenshots/**',
+      '**/*.d.ts'
+    ]
   },
   ...lwcConfig.configs.recommended.map((c) => ({ ...c, files: lwcFiles })),
   {
@@ -32,10 +43,22 @@ export default [
   },
   ...tseslint.configs.recommended.map((c) => ({
     ...c,
-    files: ['functions/**/*.ts', 'scripts/**/*.ts', 'tools/**/*.ts', 'force-app/**/lwc/**/*.ts', 'preview/**/*.ts']
+    files: [
+      'functions/**/*.ts',
+      'scripts/**/*.ts',
+      'tools/**/*.ts',
+      'force-app/**/lwc/**/*.ts',
+      'preview/**/*.ts'
+    ]
   })),
   {
-    files: ['functions/**/*.ts', 'scripts/**/*.ts', 'tools/**/*.ts', 'force-app/**/lwc/**/*.ts', 'preview/**/*.ts'],
+    files: [
+      'functions/**/*.ts',
+      'scripts/**/*.ts',
+      'tools/**/*.ts',
+      'force-app/**/lwc/**/*.ts',
+      'preview/**/*.ts'
+    ],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
     }
