@@ -1,7 +1,7 @@
 // The customer's contact: a labelled line or a block under a contact heading first, then the
 // customer's own forwarded message (its From header and signature), then an email address in the
 // body with the name and title written around it, then a name introduced without an address.
-import { parsePersonLines, type Person } from './structure';
+import type { Person } from './structure';
 import {
   clean,
   compact,

@@ -58,6 +58,8 @@ export interface Extraction {
 export interface ExtractOptions {
   /** The org's products (active Product2 names or picklist values) with aliases, found in prose. */
   catalog?: CatalogEntry[];
+  /** Text of attachments (a PDF deal form): read after the message chain, as older messages. */
+  attachments?: Array<{ name: string; text: string }>;
 }
 
 /** Longest text the extractor reads; the route allows less, documents add to it. */
@@ -127,6 +129,11 @@ export function extract(
   );
   const ref = refDateOf(receivedAt);
   const messages = splitMessages(text);
+  for (const a of options.attachments ?? []) {
+    for (const m of splitMessages(toPlainText(a.text.slice(0, MAX_EXTRACT_CHARS)))) {
+      messages.push({ ...m, depth: messages.length });
+    }
+  }
   const top = messages[0];
   const fields: ParseFields = {};
   const confidence: ParseConfidence = {};

@@ -3,44 +3,10 @@
 //
 // Languages covered: English, German, French, Spanish, Italian, Dutch, Portuguese, Swedish,
 // Danish, Polish (labels and the commonest cue words; dates and money have their own modules).
+import vocabulary from '../../../../../vocabulary/vocabulary.json';
 
-export const FREE_MAIL_DOMAINS = new Set([
-  'gmail.com',
-  'googlemail.com',
-  'yahoo.com',
-  'yahoo.co.uk',
-  'yahoo.fr',
-  'yahoo.de',
-  'hotmail.com',
-  'hotmail.fr',
-  'hotmail.de',
-  'outlook.com',
-  'live.com',
-  'msn.com',
-  'icloud.com',
-  'me.com',
-  'mac.com',
-  'aol.com',
-  'gmx.de',
-  'gmx.net',
-  'gmx.at',
-  'gmx.ch',
-  'web.de',
-  't-online.de',
-  'freenet.de',
-  'orange.fr',
-  'free.fr',
-  'laposte.net',
-  'wanadoo.fr',
-  'libero.it',
-  'protonmail.com',
-  'proton.me',
-  'yandex.ru',
-  'mail.ru',
-  'qq.com',
-  '163.com',
-  'zoho.com'
-]);
+/** Free-mail domains (never a customer's domain): from the repository's shared vocabulary. */
+export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set(vocabulary.freeMail.domains);
 
 /** Domains that appear in emails but never identify a customer. */
 export const NON_CUSTOMER_DOMAINS = new Set([
