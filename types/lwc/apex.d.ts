@@ -42,6 +42,10 @@ interface DealPortalRegistration extends DealPortalDraft {
   extensionRequested: boolean;
   extensionCount: number;
   lastModifiedDate?: string | null;
+  /** Source__c: Portal, Email Intake, Manual, API. */
+  origin?: string | null;
+  /** Contract names of fields filled from an email and not yet confirmed. */
+  fieldsToConfirm?: string[] | null;
   canEdit: boolean;
   canSubmit: boolean;
   canRespond: boolean;
