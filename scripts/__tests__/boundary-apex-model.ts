@@ -40,6 +40,8 @@ export interface ApexMember {
   modifiers: string[];
   /** Lower-case annotation names without `@`: auraenabled, testvisible, ... */
   annotations: string[];
+  /** Lower-case annotations as written without spaces: `@auraenabled(cacheable=true)`. */
+  annotationTexts: string[];
 }
 
 export interface ApexField extends ApexMember {
@@ -64,6 +66,9 @@ export interface ApexClass {
   file: string;
   modifiers: string[];
   annotations: string[];
+  annotationTexts: string[];
+  /** The superclass as written (`Draft`), when the class extends one. */
+  extends?: string;
   fields: ApexField[];
   methods: ApexMethod[];
   inner: ApexClass[];
@@ -100,15 +105,22 @@ function terminals(tree: ParseTree, out: string[] = []): string[] {
   return out;
 }
 
-function modifiersOf(list: ModifierContext[]): { modifiers: string[]; annotations: string[] } {
+function modifiersOf(list: ModifierContext[]): {
+  modifiers: string[];
+  annotations: string[];
+  annotationTexts: string[];
+} {
   const modifiers: string[] = [];
   const annotations: string[] = [];
+  const annotationTexts: string[] = [];
   for (const m of list) {
     const a = m.annotation();
-    if (a) annotations.push(text(a.id()).toLowerCase());
-    else modifiers.push(...terminals(m).map((t) => t.toLowerCase()));
+    if (a) {
+      annotations.push(text(a.id()).toLowerCase());
+      annotationTexts.push(terminals(a).join('').toLowerCase());
+    } else modifiers.push(...terminals(m).map((t) => t.toLowerCase()));
   }
-  return { modifiers, annotations };
+  return { modifiers, annotations, annotationTexts };
 }
 
 const typeOf = (t: TypeRefContext | null): string => text(t);
@@ -132,6 +144,7 @@ function classModel(
     qualifiedName,
     file,
     ...modifiersOf(mods),
+    ...(decl.EXTENDS() ? { extends: typeOf(decl.typeRef()) } : {}),
     fields: [],
     methods: [],
     inner: []
@@ -187,7 +200,7 @@ function parseSource(source: string, file: string, mode: number): ApexClass {
 const SLL = 0;
 const LL = 1;
 /** Bump when ApexClass changes shape, so cached models of the old shape are not read. */
-const MODEL_VERSION = 1;
+const MODEL_VERSION = 3;
 const cacheDir = join(tmpdir(), `apex-model-cache-${MODEL_VERSION}`);
 
 /**

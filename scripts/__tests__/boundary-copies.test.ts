@@ -168,6 +168,41 @@ describe('Apex copies', () => {
     }
   });
 
+  it('every String constant named after a vocabulary value (TRIAGE_X, ACTION_X, KIND_X ...) holds that value', () => {
+    const prefixes: Record<string, readonly string[]> = {
+      TRIAGE: vocabulary.triageStatus,
+      CONFIDENCE: vocabulary.confidence,
+      ACTION: vocabulary.recommendedAction,
+      KIND: vocabulary.candidateKind,
+      TIER: vocabulary.partnerTiers,
+      REGION: vocabulary.regions,
+      FACTOR: vocabulary.factorCategory
+    };
+    const constName = (v: string) => v.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+    const wrong: string[] = [];
+    let named = 0;
+    for (const name of project.classNames) {
+      const stack = [apexClass(project, name)];
+      while (stack.length > 0) {
+        const cls = stack.pop()!;
+        stack.push(...cls.inner);
+        for (const f of cls.fields) {
+          const m = /^([A-Z]+)_([A-Z0-9_]+)$/.exec(f.name);
+          const list = m ? prefixes[m[1]!] : undefined;
+          if (!m || !list || f.type.toLowerCase() !== 'string' || !f.initializer) continue;
+          const value = evaluate(project, cls, f.initializer);
+          // Only constants that name or hold a vocabulary value (ACTION_APPROVE is a reviewer action).
+          if (!list.includes(String(value)) && !list.map(constName).includes(m[2]!)) continue;
+          named++;
+          if (!list.includes(String(value)) || constName(String(value)) !== m[2])
+            wrong.push(`${cls.qualifiedName}.${f.name} = '${String(value)}' (${cls.file})`);
+        }
+      }
+    }
+    expect(named).toBeGreaterThan(0);
+    expect(wrong).toEqual([]);
+  });
+
   it('every String collection constant that copies a vocabulary list equals it', () => {
     const wrong: string[] = [];
     let copies = 0;

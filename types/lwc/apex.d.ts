@@ -163,7 +163,7 @@ declare module '@salesforce/apex/DealAssistController.askStatus' {
 
 // ---- Channel manager console (issue 6): DealReviewController, DealMetricsController ----
 
-/** DealReviewController.QueueQuery: filters, sort and paging of the review queue. */
+/** DealReviewDto.QueueQuery: filters, sort and paging of the review queue. */
 interface DealReviewQueueQuery {
   triage?: string[];
   regions?: string[];
@@ -177,7 +177,7 @@ interface DealReviewQueueQuery {
   cursor?: string | null;
 }
 
-/** DealReviewController.QueueRow */
+/** DealReviewDto.QueueRow */
 interface DealReviewQueueRow {
   id: string;
   name: string;
@@ -202,16 +202,19 @@ interface DealReviewQueueRow {
   partnerAnswered?: boolean;
 }
 
-/** DealReviewController.QueuePage */
+/** DealReviewDto.QueuePage */
 interface DealReviewQueuePage {
   rows: DealReviewQueueRow[];
+  /** counted up to a cap (COUNT() reads rows against the 50,000-row limit) */
   totalCount: number;
+  /** true when more rows match than were counted: totalCount is a floor */
+  totalCapped?: boolean;
   hasMore: boolean;
   nextCursor?: string | null;
   slaHours?: number | null;
 }
 
-/** DealReviewController.ConsoleSettings */
+/** DealReviewDto.ConsoleSettings */
 interface DealReviewConsoleSettings {
   shadowMode: boolean;
   reviewSlaHours?: number | null;
@@ -221,7 +224,7 @@ interface DealReviewConsoleSettings {
   partnerTierAvailable: boolean;
 }
 
-/** DealReviewController.DealView */
+/** DealReviewDto.DealView */
 interface DealReviewDealView {
   id: string;
   name: string;
@@ -260,7 +263,7 @@ interface DealReviewDealView {
   overdue: boolean;
 }
 
-/** DealReviewController.Factor */
+/** DealReviewDto.Factor */
 interface DealReviewFactor {
   code: string;
   category?: string | null;
@@ -269,7 +272,7 @@ interface DealReviewFactor {
   detail?: string | null;
 }
 
-/** DealReviewController.RecommendationView */
+/** DealReviewDto.RecommendationView */
 interface DealReviewRecommendation {
   id: string;
   name: string;
@@ -292,7 +295,7 @@ interface DealReviewRecommendation {
   parseWarnings: string[];
 }
 
-/** DealReviewController.ConflictView */
+/** DealReviewDto.ConflictView */
 interface DealReviewConflict {
   candidateId: string;
   kind?: string | null;
@@ -317,7 +320,7 @@ interface DealReviewConflict {
 
 type DealReviewAction = 'APPROVE' | 'REJECT' | 'REQUEST_INFO' | 'REASSIGN';
 
-/** DealReviewController.ScoreCard */
+/** DealReviewDto.ScoreCard */
 interface DealReviewScoreCard {
   deal: DealReviewDealView;
   recommendation?: DealReviewRecommendation | null;
@@ -328,7 +331,7 @@ interface DealReviewScoreCard {
   decisionOpen: boolean;
 }
 
-/** DealReviewController.TimelineEntry */
+/** DealReviewDto.TimelineEntry */
 interface DealReviewTimelineEntry {
   id: string;
   name: string;
@@ -342,7 +345,7 @@ interface DealReviewTimelineEntry {
   createdDate?: string | null;
 }
 
-/** DealReviewController.DecisionResult */
+/** DealReviewDto.DecisionResult */
 interface DealReviewDecisionResult {
   dealId: string;
   action: DealReviewAction;
@@ -383,6 +386,8 @@ interface DealMetricsResult {
   backlog: DealMetricsBucket[];
   backlogTotal: number;
   overdueCount: number;
+  /** sections skipped because their rows passed the row cap; their figures are null */
+  cappedMetrics?: string[];
 }
 
 declare module '@salesforce/apex/DealReviewController.getConsoleSettings' {

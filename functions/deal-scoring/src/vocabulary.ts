@@ -415,6 +415,48 @@ export const VOCABULARY = {
       metadataField: 'Extension_Days__c',
       sentToFunction: false,
       description: 'Days an approved extension adds.'
+    },
+    portalCalloutTimeoutMs: {
+      default: 4000,
+      type: 'integer',
+      minimum: 1,
+      maximum: 120000,
+      metadataField: 'Portal_Callout_Timeout_Ms__c',
+      sentToFunction: false,
+      description:
+        'Timeout of synchronous page callouts (precheck, parse, status answers); under 5 s so they are not long-running requests.'
+    },
+    portalCallsPerUserHour: {
+      default: 60,
+      type: 'integer',
+      minimum: 1,
+      metadataField: 'Portal_Calls_Per_User_Hour__c',
+      sentToFunction: false,
+      description: 'Synchronous scoring-function calls one user may make per rolling hour.'
+    },
+    portalCallsPerDay: {
+      default: 5000,
+      type: 'integer',
+      minimum: 1,
+      metadataField: 'Portal_Calls_Per_Day__c',
+      sentToFunction: false,
+      description: 'Usage cap: synchronous scoring-function calls the org makes per day from pages.'
+    },
+    stuckRepublishLimit: {
+      default: 3,
+      type: 'integer',
+      minimum: 1,
+      metadataField: 'Stuck_Republish_Limit__c',
+      sentToFunction: false,
+      description: 'Republishes of a registration stuck in Submitted before it goes to human review.'
+    },
+    auditRetentionDays: {
+      default: 730,
+      type: 'integer',
+      minimum: 1,
+      metadataField: 'Audit_Retention_Days__c',
+      sentToFunction: false,
+      description: 'Days audit rows are kept before the retention job deletes them.'
     }
   }
 } as const;
