@@ -90,7 +90,7 @@ const COLUMN_PRIORITY: { key: ColumnKey; width: number }[] = [
   { key: 'score', width: 80 },
   { key: 'triage', width: 150 },
   { key: 'customer', width: 160 },
-  { key: 'age', width: 100 },
+  { key: 'age', width: 120 },
   { key: 'value', width: 120 },
   { key: 'status', width: 170 },
   { key: 'partner', width: 160 },
@@ -170,7 +170,7 @@ const COLUMN_DEFS: Record<ColumnKey, object> = {
     fieldName: 'ageHours',
     type: 'duration',
     sortable: true,
-    initialWidth: 100,
+    initialWidth: 120,
     typeAttributes: { text: { fieldName: 'ageText' } },
     cellAttributes: {
       class: { fieldName: 'ageClass' },
