@@ -1,7 +1,7 @@
 // ESLint 9 flat config.
 // - LWC: the Salesforce LWC rules run on the JavaScript that deploys (compiled from .ts by
 //   scripts/compile-lwc.mjs) and on the Jest tests; the LWC TypeScript sources get typescript-eslint.
-// - Node (scoring function, scripts): typescript-eslint recommended.
+// - Node (scoring function, scripts, tools): typescript-eslint recommended.
 import lwcConfig from '@salesforce/eslint-config-lwc';
 import tseslint from 'typescript-eslint';
 import jestPlugin from 'eslint-plugin-jest';
@@ -18,6 +18,7 @@ export default [
       '.sfdx/**',
       'build/**',
       'dist/**',
+      '**/dist/**',
       'preview/dist/**',
       'preview/screenshots/**',
       '**/*.d.ts'
@@ -42,10 +43,22 @@ export default [
   },
   ...tseslint.configs.recommended.map((c) => ({
     ...c,
-    files: ['functions/**/*.ts', 'scripts/**/*.ts', 'force-app/**/lwc/**/*.ts', 'preview/**/*.ts']
+    files: [
+      'functions/**/*.ts',
+      'scripts/**/*.ts',
+      'tools/**/*.ts',
+      'force-app/**/lwc/**/*.ts',
+      'preview/**/*.ts'
+    ]
   })),
   {
-    files: ['functions/**/*.ts', 'scripts/**/*.ts', 'force-app/**/lwc/**/*.ts', 'preview/**/*.ts'],
+    files: [
+      'functions/**/*.ts',
+      'scripts/**/*.ts',
+      'tools/**/*.ts',
+      'force-app/**/lwc/**/*.ts',
+      'preview/**/*.ts'
+    ],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
     }

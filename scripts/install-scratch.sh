@@ -3,6 +3,8 @@
 #   create the org, compile the TypeScript LWC, deploy force-app, create the scoring integration
 #   user, assign permission sets and groups, deploy the org-specific platform-event subscriber
 #   config (runs the submitted-event trigger as that user), schedule the hourly lifecycle job,
+#   create the partner site (Partner Central) with its sharing set (force-app-site), a demo partner
+#   account and user, run the post-install check (scripts/check-org.sh),
 #   optionally point the Deal_Scoring named credential at a real scoring function and store its
 #   API key, import the sample data.
 #
@@ -118,9 +120,85 @@ fi
 step "Schedule the lifecycle job (hourly: expiry, reminders, stuck-registration recovery)"
 "${sf[@]}" apex run --file scripts/apex/schedule-lifecycle-job.apex --target-org "$alias_name" >/dev/null
 
+step "Schedule the audit retention job (nightly; the admin holds Deal_Audit_Maintenance)"
+"${sf[@]}" apex run --file scripts/apex/schedule-audit-retention.apex --target-org "$alias_name" >/dev/null
+
 step "Sample data"
 "${sf[@]}" data import tree --plan data/plan.json --target-org "$alias_name"
 
+step "Partner site (Aura template Partner Central; see docs/security.md for why not LWR)"
+site_name="Partner Deals"
+site_prefix="partners"
+"${sf[@]}" community create --name "$site_name" --template-name "Partner Central" --url-path-prefix "$site_prefix" \
+  --description "Deal registration for partners" --target-org "$alias_name" >/dev/null
+for _ in $(seq 1 60); do
+  site_status="$("${sf[@]}" data query --query "SELECT Status FROM Network WHERE Name = '${site_name}'" \
+    --target-org "$alias_name" --json | jq -r '.result.records[0].Status // empty')"
+  [[ -n "$site_status" ]] && break
+  sleep 10
+done
+if [[ -z "${site_status:-}" ]]; then
+  echo "the site ${site_name} was not created in time" >&2
+  exit 1
+fi
+
+step "Site metadata (force-app-site: sharing set for partner users)"
+"${sf[@]}" project deploy start --source-dir force-app-site --target-org "$alias_name" --wait 20
+
+step "Demo partner account and user"
+# A partner account's owner must have a role before the account can hold partner users.
+admin_role="$("${sf[@]}" data query --query "SELECT UserRoleId FROM User WHERE Id = '${admin_id}'" \
+  --target-org "$alias_name" --json | jq -r '.result.records[0].UserRoleId // empty')"
+if [[ -z "$admin_role" ]]; then
+  admin_role="$("${sf[@]}" data create record --sobject UserRole \
+    --values "Name='Deal Program Owner' DeveloperName=Deal_Program_Owner" --target-org "$alias_name" --json |
+    jq -r '.result.id')"
+  "${sf[@]}" data update record --sobject User --record-id "$admin_id" --values "UserRoleId=${admin_role}" \
+    --target-org "$alias_name" >/dev/null
+fi
+partner_account="$(query_id "SELECT Id FROM Account WHERE Name = 'Northwind Solutions (Partner)'")"
+"${sf[@]}" data update record --sobject Account --record-id "$partner_account" --values "IsPartner=true" \
+  --target-org "$alias_name" >/dev/null
+partner_contact="$("${sf[@]}" data create record --sobject Contact \
+  --values "AccountId=${partner_account} FirstName=Demo LastName=Partner Email=demo.partner@example.invalid" \
+  --target-org "$alias_name" --json | jq -r '.result.id')"
+partner_json="$("${sf[@]}" org create user --target-org "$alias_name" --definition-file scripts/org/partner-user-def.json \
+  ContactId="$partner_contact" --set-alias "${alias_name}-partner" --json)"
+partner_username="$(jq -r '.result.fields.username' <<<"$partner_json")"
+if [[ -z "$partner_username" || "$partner_username" == "null" ]]; then
+  echo "could not create the demo partner user" >&2
+  exit 1
+fi
+
+step "Place the registration form and my registrations on the site's home page"
+site_dev_name="$("${sf[@]}" data query --query "SELECT Name FROM Site WHERE MasterLabel = '${site_name}' LIMIT 1" \
+  --target-org "$alias_name" --json | jq -r '.result.records[0].Name // empty')"
+bundle_project="${work}/site-project"
+mkdir -p "$bundle_project"
+printf '{"packageDirectories":[{"path":"site","default":true}],"sourceApiVersion":"62.0"}\n' \
+  >"${bundle_project}/sfdx-project.json"
+sf_bin="${PWD}/node_modules/.bin/sf"
+(cd "$bundle_project" && "$sf_bin" project retrieve start --metadata "ExperienceBundle:${site_dev_name}1" \
+  --target-org "$alias_name" --output-dir site >/dev/null)
+bundle_dir="$(find "$bundle_project/site" -type d -path "*experiences/${site_dev_name}1" | head -n 1)"
+if [[ -z "$bundle_dir" ]]; then
+  echo "could not retrieve the ExperienceBundle of ${site_name}" >&2
+  exit 1
+fi
+node scripts/org/place-portal-components.mjs "$bundle_dir"
+(cd "$bundle_project" && "$sf_bin" project deploy start --source-dir site --target-org "$alias_name" --wait 20 \
+  >/dev/null)
+
+step "Publish the site"
+"${sf[@]}" community publish --name "$site_name" --target-org "$alias_name" >/dev/null
+
+step "Post-install check"
+scripts/check-org.sh "$alias_name"
+
 step "Done"
+instance_url="$("${sf[@]}" org display --target-org "$alias_name" --json | jq -r '.result.instanceUrl')"
+site_url="${instance_url/.my.salesforce.com/.my.site.com}/${site_prefix}/s/"
 echo "Open the console: ${sf[*]} org open --target-org ${alias_name} --path lightning/app/c__Deal_Registration_Console"
-echo "Partner portal setup (Experience Cloud site, partner users, sharing): docs/security.md"
+echo "Partner site: ${site_url}"
+echo "Log in as the demo partner: ${partner_username}; the generated password is shown by"
+echo "  ${sf[*]} org display user --target-org ${alias_name}-partner"

@@ -72,6 +72,42 @@ declare module 'lightning/navigation' {
   };
 }
 
+declare module 'lightning/datatable' {
+  import { LightningElement } from 'lwc';
+  /** lightning-datatable's class, for components that add custom cell types (static customTypes). */
+  export default class LightningDatatable extends LightningElement {
+    data: unknown[];
+    columns: unknown[];
+  }
+}
+
+/** An extra HTML template of a component (custom datatable cell types). */
+declare module '*.html' {
+  const template: unknown;
+  export default template;
+}
+
+declare module 'lightning/uiObjectInfoApi' {
+  /** One field of an object's describe (only what the components read). */
+  export interface FieldInfo {
+    apiName: string;
+    dataType: string;
+    label: string;
+    /** Maximum characters for text fields; 0 for numbers, dates and the like. */
+    length: number;
+    required?: boolean;
+  }
+  export interface ObjectInfo {
+    apiName: string;
+    fields: Record<string, FieldInfo>;
+  }
+  /** Wire adapter: @wire(getObjectInfo, { objectApiName }) delivers { data?: ObjectInfo; error? }. */
+  export const getObjectInfo: import('lwc').WireAdapterConstructor<
+    { objectApiName: unknown },
+    { data?: ObjectInfo; error?: unknown }
+  >;
+}
+
 declare module 'lightning/uiRecordApi' {
   export const getRecord: unknown;
   export function getFieldValue(record: unknown, field: unknown): unknown;

@@ -27,9 +27,19 @@ export function mountElement(tagName, constructor, props = {}) {
   return element;
 }
 
-/** The first node in the element's shadow tree with data-id="<id>". */
+/** Where a component's template renders: its shadow root, or the element itself for light DOM. */
+export function rootOf(element) {
+  return element.shadowRoot || element;
+}
+
+/** The first node in the element's template (shadow or light DOM) with data-id="<id>". */
 export function byId(element, id) {
-  return element.shadowRoot.querySelector(`[data-id="${id}"]`);
+  return rootOf(element).querySelector(`[data-id="${id}"]`);
+}
+
+/** Every node in the element's template (shadow or light DOM) matching the selector. */
+export function queryAll(element, selector) {
+  return Array.from(rootOf(element).querySelectorAll(selector));
 }
 
 /** Removes every mounted component (call from afterEach). */

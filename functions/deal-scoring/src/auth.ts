@@ -25,13 +25,21 @@ export class ApiKeyVerifier {
 
   /** Constant-time check of a presented key against every configured key. */
   verify(presented: string): boolean {
+    return this.identify(presented) !== null;
+  }
+
+  /**
+   * The id of the presented key when it is one of ours, else null: the first 12 hex characters of
+   * its SHA-256 (a fingerprint, safe to log and to key rate limits by; it reveals nothing usable).
+   * Every configured key is compared, so timing does not tell which one matched.
+   */
+  identify(presented: string): string | null {
     const candidate = digest(presented);
-    let ok = false;
+    let match: Buffer | null = null;
     for (const d of this.digests) {
-      // Non-short-circuit OR: always compare against every key.
-      ok = timingSafeEqual(candidate, d) || ok;
+      if (timingSafeEqual(candidate, d)) match = d;
     }
-    return ok;
+    return match ? match.toString('hex').slice(0, 12) : null;
   }
 
   /** Extracts the token from an `Authorization: Bearer <token>` header value. */
@@ -50,18 +58,39 @@ export class AuthError extends Error {
   }
 }
 
+/** What the identify hook found out about a request (set before rate limiting). */
+export type AuthProblem = 'missing' | 'invalid';
+
+/** Throws the 401 for a request the identify step could not authenticate. */
+export function rejectUnauthenticated(problem: AuthProblem, reply: FastifyReply): never {
+  if (problem === 'missing') {
+    void reply.header('www-authenticate', 'Bearer');
+    throw new AuthError('Missing Authorization: Bearer <key> header');
+  }
+  void reply.header('www-authenticate', 'Bearer error="invalid_token"');
+  throw new AuthError('Invalid API key');
+}
+
+/**
+ * Identifies the caller without rejecting anything: the key id when the bearer key verifies,
+ * otherwise the problem. Runs before the rate limiter, which buckets by key id (every spelling of
+ * "Bearer" is the same key) and limits requests without a valid key per client address.
+ */
+export function identify(
+  verifier: ApiKeyVerifier,
+  header: string | undefined
+): { keyId: string | null; problem: AuthProblem | null } {
+  if (verifier.open) return { keyId: 'local', problem: null };
+  const token = ApiKeyVerifier.bearerToken(header);
+  if (!token) return { keyId: null, problem: 'missing' };
+  const keyId = verifier.identify(token);
+  return keyId ? { keyId, problem: null } : { keyId: null, problem: 'invalid' };
+}
+
 /** A Fastify onRequest hook that rejects requests without a valid key (no-op in local mode). */
 export function authHook(verifier: ApiKeyVerifier) {
   return async function requireApiKey(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    if (verifier.open) return;
-    const token = ApiKeyVerifier.bearerToken(request.headers.authorization);
-    if (!token) {
-      void reply.header('www-authenticate', 'Bearer');
-      throw new AuthError('Missing Authorization: Bearer <key> header');
-    }
-    if (!verifier.verify(token)) {
-      void reply.header('www-authenticate', 'Bearer error="invalid_token"');
-      throw new AuthError('Invalid API key');
-    }
+    const { problem } = identify(verifier, request.headers.authorization);
+    if (problem) rejectUnauthenticated(problem, reply);
   };
 }

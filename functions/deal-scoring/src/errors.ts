@@ -6,7 +6,8 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorResponse, FieldError } from './schemas';
-import { ValidationError } from './validation';
+import { ValidationError, logSafePath } from './validation';
+import { ServiceBusyError } from './worker/pool';
 
 export function errorBody(statusCode: number, message: string, errors?: FieldError[]): ErrorResponse {
   const body: ErrorResponse = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
@@ -25,6 +26,7 @@ function statusOf(err: AnyError): number {
 /** Maps any thrown error to the service's error body (and logs 5xx with details). */
 export function toErrorBody(err: AnyError): ErrorResponse {
   if (err instanceof ValidationError) return errorBody(400, err.message, err.fieldErrors);
+  if (err instanceof ServiceBusyError) return errorBody(503, err.message);
   const status = statusOf(err);
   if (status >= 500) return errorBody(status, 'Internal Server Error');
   if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -41,6 +43,8 @@ export function toErrorBody(err: AnyError): ErrorResponse {
   if (status === 400 && (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError)) {
     return errorBody(400, 'Request body is not valid JSON', [{ path: '', message: 'must be valid JSON' }]);
   }
+  // Every 400 names a path (the whole body when nothing more precise is known).
+  if (status === 400) return errorBody(400, err.message, [{ path: '', message: 'is invalid' }]);
   return errorBody(status, err.message);
 }
 
@@ -50,10 +54,12 @@ export function errorHandler(err: AnyError, request: FastifyRequest, reply: Fast
     request.log.error({ err }, 'request failed');
   } else {
     // Never log bodies or values: the path list is enough to debug a client.
+    // Paths only, with client-chosen property names redacted.
     request.log.info(
-      { statusCode: body.statusCode, code: err.code, paths: body.errors?.map((e) => e.path) },
+      { statusCode: body.statusCode, code: err.code, paths: body.errors?.map((e) => logSafePath(e.path)) },
       'request rejected'
     );
   }
+  if (err instanceof ServiceBusyError) void reply.header('retry-after', String(err.retryAfterSeconds));
   void reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
 }

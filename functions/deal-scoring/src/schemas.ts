@@ -8,6 +8,8 @@
  * generator rewrites them to plain `enum` lists for OpenAPI 3.0 (see openapi.ts).
  */
 import { Type, type Static, type TSchema, type TLiteral, type TUnion } from '@sinclair/typebox';
+import { NON_BLANK } from './validation';
+import { VOCABULARY } from './vocabulary';
 
 export const LIMITS = {
   deals: 200,
@@ -34,9 +36,12 @@ function StringEnum<T extends string[]>(
 
 const closed = { additionalProperties: false } as const;
 
-const Id = (description: string) => Type.String({ minLength: 1, maxLength: LIMITS.id, description });
+// "Must not be empty": at least one character that is not a space (the pattern is in the OpenAPI
+// document too, so a client can check it before sending).
+const Id = (description: string) =>
+  Type.String({ minLength: 1, maxLength: LIMITS.id, pattern: NON_BLANK, description });
 const Text = (max: number, description?: string) =>
-  Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
+  Type.String({ minLength: 1, maxLength: max, pattern: NON_BLANK, ...(description ? { description } : {}) });
 const DateOnly = (description: string) => Type.String({ format: 'date', maxLength: 10, description });
 const DateTime = (description: string) => Type.String({ format: 'date-time', maxLength: 40, description });
 /** Salesforce Date fields serialize as YYYY-MM-DD, DateTime fields as ISO 8601; accept both. */
@@ -48,36 +53,49 @@ const Products = Type.Array(Text(LIMITS.shortText), {
   description: 'product names'
 });
 
-export const Tier = StringEnum(['PLATINUM', 'GOLD', 'SILVER', 'REGISTERED'], 'partner program tier');
-export const Region = StringEnum(['NA', 'EMEA', 'APAC', 'LATAM'], 'sales region');
-export const CandidateKind = StringEnum(['registration', 'opportunity', 'account']);
-export const TriageStatus = StringEnum(['AUTO_APPROVED', 'NEEDS_REVIEW', 'FLAGGED_CONFLICT']);
-export const Confidence = StringEnum(['HIGH', 'MEDIUM', 'LOW']);
-export const RecommendedAction = StringEnum([
-  'AUTO_APPROVE',
-  'ROUTE_FOR_REVIEW',
-  'REVIEW_CONFLICT',
-  'REQUEST_MORE_INFO'
-]);
-export const FactorCategory = StringEnum(['COMPLETENESS', 'CONFLICT', 'PARTNER_FIT', 'DEAL_QUALITY']);
+export const Tier = StringEnum([...VOCABULARY.partnerTiers], 'partner program tier');
+export const Region = StringEnum([...VOCABULARY.regions], 'sales region');
+export const CandidateKind = StringEnum([...VOCABULARY.candidateKind]);
+export const TriageStatus = StringEnum([...VOCABULARY.triageStatus]);
+export const Confidence = StringEnum([...VOCABULARY.confidence]);
+export const RecommendedAction = StringEnum([...VOCABULARY.recommendedAction]);
+export const FactorCategory = StringEnum([...VOCABULARY.factorCategory]);
 
+const setting = VOCABULARY.settings;
 export const Settings = Type.Object(
   {
     reviewThreshold: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: 100, description: 'score below this -> NEEDS_REVIEW (70)' })
-    ),
-    conflictThreshold: Type.Optional(
-      Type.Number({ minimum: 0, maximum: 1, description: 'similarity at or above this -> conflict (0.82)' })
-    ),
-    highValueAmount: Type.Optional(Money('deals at or above this need a human (250000)')),
-    protectionDays: Type.Optional(
       Type.Integer({
-        minimum: 0,
-        maximum: 3650,
-        description: 'how recent a registration/touch conflicts (90)'
+        minimum: setting.reviewThreshold.minimum,
+        maximum: setting.reviewThreshold.maximum,
+        description: `score below this -> NEEDS_REVIEW (${setting.reviewThreshold.default})`
       })
     ),
-    asOf: Type.Optional(DateOnly('reference date for date rules; default today (UTC)'))
+    conflictThreshold: Type.Optional(
+      Type.Number({
+        minimum: setting.conflictThreshold.minimum,
+        maximum: setting.conflictThreshold.maximum,
+        description: `similarity at or above this -> conflict (${setting.conflictThreshold.default})`
+      })
+    ),
+    highValueAmount: Type.Optional(
+      Money(`deals at or above this need a human (${setting.highValueAmount.default})`)
+    ),
+    protectionDays: Type.Optional(
+      Type.Integer({
+        minimum: setting.protectionDays.minimum,
+        maximum: setting.protectionDays.maximum,
+        description: `how recent a registration/touch conflicts (${setting.protectionDays.default})`
+      })
+    ),
+    asOf: Type.Optional(DateOnly('reference date for date rules; default today (UTC)')),
+    rulesetVersion: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 40,
+        description: 'ruleset that scores (GET /v1/rulesets lists them); default: the shipped default'
+      })
+    )
   },
   closed
 );
@@ -285,6 +303,20 @@ export const HealthResponse = Type.Object(
   closed
 );
 
+export const ReadyResponse = Type.Object({ status: StringEnum(['ready', 'unavailable']) }, closed);
+
+export const RulesetList = Type.Object(
+  {
+    rulesets: Type.Array(
+      Type.Object(
+        { rulesetVersion: Type.String(), description: Type.String(), default: Type.Boolean() },
+        closed
+      )
+    )
+  },
+  closed
+);
+
 export const FieldError = Type.Object({ path: Type.String(), message: Type.String() }, closed);
 
 export const ErrorResponse = Type.Object(
@@ -314,6 +346,7 @@ export type PrecheckRequest = Static<typeof PrecheckRequest>;
 export type PrecheckResponse = Static<typeof PrecheckResponse>;
 export type HealthResponse = Static<typeof HealthResponse>;
 export type FieldError = Static<typeof FieldError>;
+export type RulesetList = Static<typeof RulesetList>;
 export type ErrorResponse = Static<typeof ErrorResponse>;
 export type TriageStatus = Static<typeof TriageStatus>;
 export type RecommendedAction = Static<typeof RecommendedAction>;

@@ -1,11 +1,21 @@
 /**
  * Starts the scoring function: validated environment, logger, listen, graceful shutdown.
  * `npm start` with no environment runs in local mode (no key) and says so loudly.
+ *
+ * Shutdown (SIGTERM/SIGINT) drains before it closes: /ready turns 503 so the load balancer stops
+ * sending, responses carry `Connection: close`, and the listener stays open so requests already
+ * written (even those still in the kernel's accept queue while the CPU is saturated) are read and
+ * answered. Once no request has been in flight for DRAIN_QUIET_MS, or after SHUTDOWN_GRACE_MS, the
+ * server closes and the worker threads stop.
  */
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 
+/** How long the process must be idle before it closes during a drain. */
+const DRAIN_QUIET_MS = 500;
+
 async function main(): Promise<void> {
+  const startedAt = performance.now();
   let config;
   try {
     config = loadConfig(process.env);
@@ -16,7 +26,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = await buildApp(config);
+  const app = await buildApp(config, { processMetrics: true });
   if (config.apiKeys.length === 0) {
     const line = '!'.repeat(78);
     app.log.warn(
@@ -31,19 +41,31 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const lifecycle = app.lifecycle;
+    lifecycle.draining = true;
+    app.log.info({ signal, inFlight: lifecycle.inFlight.size }, 'shutting down: draining in-flight requests');
+    const deadline = performance.now() + config.shutdownGraceMs;
     const force = setTimeout(() => {
       app.log.error('shutdown timed out; exiting');
       process.exit(1);
-    }, config.requestTimeoutMs + 1000);
+    }, config.shutdownGraceMs + 5000);
     force.unref();
-    app.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        app.log.error({ err }, 'error during shutdown');
-        process.exit(1);
-      }
-    );
+    let idleSince = lifecycle.inFlight.size === 0 ? performance.now() : Infinity;
+    const poll = setInterval(() => {
+      const now = performance.now();
+      if (lifecycle.inFlight.size > 0) idleSince = Infinity;
+      else if (idleSince === Infinity) idleSince = now;
+      if (now - idleSince < DRAIN_QUIET_MS && now < deadline) return;
+      clearInterval(poll);
+      app.log.info({ inFlight: lifecycle.inFlight.size }, 'drained; closing');
+      app.close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          app.log.error({ err }, 'error during shutdown');
+          process.exit(1);
+        }
+      );
+    }, 50);
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
@@ -54,6 +76,17 @@ async function main(): Promise<void> {
     app.log.error({ err }, 'could not start');
     process.exit(1);
   }
+  const memory = process.memoryUsage();
+  app.log.info(
+    {
+      startupMs: Math.round(performance.now() - startedAt),
+      processUptimeMs: Math.round(process.uptime() * 1000),
+      rssMiB: Math.round(memory.rss / 2 ** 20),
+      heapUsedMiB: Math.round(memory.heapUsed / 2 ** 20),
+      workerThreads: config.workerThreads
+    },
+    'ready'
+  );
 }
 
 void main();

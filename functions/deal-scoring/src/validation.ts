@@ -12,6 +12,9 @@ import {
 } from '@sinclair/typebox/errors';
 import type { FieldError } from './schemas';
 
+/** The pattern of every string the contract says "must not be empty": at least one non-space. */
+export const NON_BLANK = '\\S';
+
 /** At most this many field errors are reported for one request (the rest are counted). */
 export const MAX_REPORTED_ERRORS = 25;
 
@@ -21,11 +24,19 @@ const DATE_TIME_RE =
 // Pragmatic address check: one @, no spaces, a dot in the domain. Deliverability is not our job.
 const EMAIL_RE = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
 
-/** A real calendar date in YYYY-MM-DD (2026-02-30 is not). */
+/** The years a date anywhere in the API may have (a year-0 close date is a typo, not a plan). */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2199;
+
+/**
+ * THE date check of the service (score dates, /v1/parse receivedAt, status-answer dates): a real
+ * calendar date in YYYY-MM-DD (2026-02-30 is not) with a year from MIN_YEAR to MAX_YEAR.
+ */
 export function isCalendarDate(value: string): boolean {
   const m = DATE_RE.exec(value);
   if (!m) return false;
   const year = Number(m[1]);
+  if (year < MIN_YEAR || year > MAX_YEAR) return false;
   const month = Number(m[2]);
   const day = Number(m[3]);
   if (month < 1 || month > 12 || day < 1) return false;
@@ -34,7 +45,8 @@ export function isCalendarDate(value: string): boolean {
   return day <= daysInMonth;
 }
 
-function isDateTime(value: string): boolean {
+/** An ISO 8601 date-time with a time zone whose date part passes isCalendarDate. */
+export function isDateTime(value: string): boolean {
   const m = DATE_TIME_RE.exec(value);
   return m !== null && isCalendarDate(m[1] ?? '');
 }
@@ -56,9 +68,11 @@ function errorMessage(param: ErrorFunctionParameter): string {
   switch (param.errorType) {
     case ValueErrorType.StringFormat: {
       const format = String(schema.format);
-      if (format === 'date') return 'must be a calendar date in the form YYYY-MM-DD';
-      if (format === 'date-time') return 'must be an ISO 8601 date-time such as 2026-11-20T10:00:00Z';
-      if (format === 'date-or-date-time') return 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time';
+      const years = `, year ${MIN_YEAR}-${MAX_YEAR}`;
+      if (format === 'date') return `must be a calendar date in the form YYYY-MM-DD${years}`;
+      if (format === 'date-time') return `must be an ISO 8601 date-time such as 2026-11-20T10:00:00Z${years}`;
+      if (format === 'date-or-date-time')
+        return `must be a calendar date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone${years}`;
       if (format === 'email') return 'must be an email address';
       return `must match format "${format}"`;
     }
@@ -78,6 +92,10 @@ function errorMessage(param: ErrorFunctionParameter): string {
       return schema.minLength === 1
         ? 'must not be empty'
         : `must be at least ${String(schema.minLength)} characters`;
+    case ValueErrorType.StringPattern:
+      if (schema.pattern === NON_BLANK)
+        return param.value === '' ? 'must not be empty' : 'must not be only spaces';
+      return `must match the pattern ${String(schema.pattern)}`;
     case ValueErrorType.StringMaxLength:
       return `must be at most ${String(schema.maxLength)} characters`;
     case ValueErrorType.ArrayMaxItems:
@@ -129,6 +147,7 @@ function summarize(errors: FieldError[]): string {
 
 const RANK: Partial<Record<ValueErrorType, number>> = {
   [ValueErrorType.StringFormat]: 3,
+  [ValueErrorType.StringPattern]: 3,
   [ValueErrorType.Union]: 3,
   [ValueErrorType.ObjectRequiredProperty]: 2,
   [ValueErrorType.String]: 2,
@@ -139,6 +158,16 @@ const RANK: Partial<Record<ValueErrorType, number>> = {
 };
 
 const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
+/** Every property name of every compiled schema: the path segments that are ours, not the client's. */
+const knownNames = new Set<string>();
+
+function collectNames(node: unknown, seen = new Set<unknown>()): void {
+  if (typeof node !== 'object' || node === null || seen.has(node)) return;
+  seen.add(node);
+  const props = (node as { properties?: Record<string, unknown> }).properties;
+  if (props && typeof props === 'object') for (const k of Object.keys(props)) knownNames.add(k);
+  for (const v of Object.values(node)) collectNames(v, seen);
+}
 
 /** Compiles (once) and returns the checker for a TypeBox schema. */
 export function checkerFor<T extends TSchema>(schema: T): TypeCheck<T> {
@@ -147,8 +176,22 @@ export function checkerFor<T extends TSchema>(schema: T): TypeCheck<T> {
   if (!check) {
     check = TypeCompiler.Compile(schema);
     compiled.set(schema, check);
+    collectNames(schema);
   }
   return check as TypeCheck<T>;
+}
+
+/**
+ * A JSON-pointer path fit for a log line: array indexes and property names of our schemas are
+ * kept, anything else (an unknown property's name is client text and may be an address) becomes
+ * `[unknown]`; at most 200 characters.
+ */
+export function logSafePath(path: string): string {
+  const out = path
+    .split('/')
+    .map((seg, i) => (i === 0 || /^\d{1,6}$/.test(seg) || knownNames.has(seg) ? seg : '[unknown]'))
+    .join('/');
+  return out.length > 200 ? `${out.slice(0, 200)}…` : out;
 }
 
 /**

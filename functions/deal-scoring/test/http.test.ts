@@ -166,12 +166,15 @@ describe('bad input: 400/413/415 with JSON-pointer paths, never 500', () => {
     const body = await bad(request([deal], { asOf: '2026-13-01' }));
     expect(body.errors).toEqual(
       expect.arrayContaining([
-        { path: '/deals/0/opportunity/closeDate', message: 'must be a calendar date in the form YYYY-MM-DD' },
+        {
+          path: '/deals/0/opportunity/closeDate',
+          message: 'must be a calendar date in the form YYYY-MM-DD, year 1900-2199'
+        },
         {
           path: '/deals/0/submittedAt',
-          message: 'must be an ISO 8601 date-time such as 2026-11-20T10:00:00Z'
+          message: 'must be an ISO 8601 date-time such as 2026-11-20T10:00:00Z, year 1900-2199'
         },
-        { path: '/settings/asOf', message: 'must be a calendar date in the form YYYY-MM-DD' }
+        { path: '/settings/asOf', message: 'must be a calendar date in the form YYYY-MM-DD, year 1900-2199' }
       ])
     );
   });

@@ -181,8 +181,8 @@ describe('matchPrepared', () => {
 });
 
 describe('isCalendarDate', () => {
-  it('accepts a real date from every week of 1999-2401 and rejects impossible ones', () => {
-    for (let t = Date.UTC(1999, 0, 1); t <= Date.UTC(2401, 0, 1); t += 86_400_000 * 7) {
+  it('accepts a real date from every week of 1900-2199 and rejects impossible ones and other years', () => {
+    for (let t = Date.UTC(1900, 0, 1); t <= Date.UTC(2199, 11, 31); t += 86_400_000 * 7) {
       const iso = new Date(t).toISOString().slice(0, 10);
       expect(isCalendarDate(iso)).toBe(true);
     }
@@ -192,5 +192,10 @@ describe('isCalendarDate', () => {
     expect(isCalendarDate('2026-04-31')).toBe(false);
     expect(isCalendarDate('2026-13-01')).toBe(false);
     expect(isCalendarDate('2026-00-10')).toBe(false);
+    // A sane range: year 0 and 9999 are typos, not plans.
+    for (const d of ['0000-01-01', '1899-12-31', '2200-01-01', '9999-12-31'])
+      expect(isCalendarDate(d)).toBe(false);
+    expect(isCalendarDate('1900-01-01')).toBe(true);
+    expect(isCalendarDate('2199-12-31')).toBe(true);
   });
 });

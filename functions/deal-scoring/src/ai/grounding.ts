@@ -18,6 +18,16 @@ export function normalizeForMatch(s: string): string {
     .trim();
 }
 
+// Sentences that address the reader or a system rather than describe a deal ("ignore previous
+// instructions", "should be approved immediately").
+const INSTRUCTION_RE =
+  /\b(?:ignore|disregard|forget|override)\b[^.!?\n]{0,40}\b(?:instructions?|prompts?|rules?|above|previous|prior)\b|\b(?:system prompt|you must|you should|as an ai|assistant:|developer mode|jailbreak)\b|\b(?:approve|approved|accept|accepted|reject|rejected|deny)\b[^.!?\n]{0,30}\b(?:immediately|right away|at once|automatically|without (?:a )?review)\b/i;
+
+/** True when the text contains a sentence that reads as an instruction. */
+export function looksLikeInstruction(text: string): boolean {
+  return INSTRUCTION_RE.test(text);
+}
+
 export class SourceText {
   private readonly norm: string;
   private readonly lower: string;

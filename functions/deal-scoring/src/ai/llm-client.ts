@@ -87,29 +87,6 @@ export interface JsonModel {
   completeJson(request: JsonCompletionRequest): Promise<JsonCompletion>;
 }
 
-/** Reads OPENAI_API_KEY / OPENAI_BASE_URL / OPENAI_MODEL (and optional tuning) from an environment. */
-export function llmSettingsFromEnv(env: Record<string, string | undefined>): LlmSettings | null {
-  const apiKey = env.OPENAI_API_KEY?.trim();
-  if (!apiKey) return null;
-  const int = (name: string, fallback: number, min: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min) throw new RangeError(`${name} must be an integer >= ${min}`);
-    return n;
-  };
-  return {
-    apiKey,
-    baseURL: env.OPENAI_BASE_URL?.trim() || undefined,
-    model: env.OPENAI_MODEL?.trim() || DEFAULT_LLM_SETTINGS.model,
-    timeoutMs: int('OPENAI_TIMEOUT_MS', DEFAULT_LLM_SETTINGS.timeoutMs, 1),
-    maxRetries: int('OPENAI_MAX_RETRIES', DEFAULT_LLM_SETTINGS.maxRetries, 0),
-    deadlineMs: int('OPENAI_DEADLINE_MS', DEFAULT_LLM_SETTINGS.deadlineMs, 1),
-    breakerFailureThreshold: int('OPENAI_BREAKER_FAILURES', DEFAULT_LLM_SETTINGS.breakerFailureThreshold, 1),
-    breakerResetMs: int('OPENAI_BREAKER_RESET_MS', DEFAULT_LLM_SETTINGS.breakerResetMs, 0)
-  };
-}
-
 export class LlmClient implements JsonModel {
   readonly model: string;
   readonly breaker: CircuitBreaker;

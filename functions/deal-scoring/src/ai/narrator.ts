@@ -6,6 +6,7 @@
 import type { Narrative, NarrativeInput, Narrator } from '../engine/narrative';
 import { templateNarrator } from '../engine/narrative';
 import { LlmError, type JsonModel, type LlmUsage } from './llm-client';
+import { looksLikeInstruction } from './grounding';
 import { mask, restore } from './masking';
 import { NARRATIVE_OUTPUT_SCHEMA, PROMPT_VERSIONS, narrativePrompt } from './prompts';
 import type { AssistLogger } from './parse-service';
@@ -52,7 +53,27 @@ function numbersIn(s: string): string[] {
   return [...s.matchAll(/\d+(?:[.,]\d+)?/g)].map((m) => m[0].replace(',', '.'));
 }
 
-/** Reasons the model's text cannot be used; empty when it can. */
+// A negated mention ("has not been approved yet") claims nothing; it is removed before the
+// affirmative checks below.
+const NEGATED =
+  /\b(?:not|n't|never|no|nor|without|cannot|can't|unless|until|before|pending|awaiting)\s+(?:yet\s+|been\s+|yet\s+been\s+|be\s+|any\s+|a\s+|an\s+)*[\p{L}-]+/giu;
+const CLAIMS_APPROVAL = /\b(?:approved|accepted|confirmed|granted|auto-approved|is approved)\b/i;
+const CLAIMS_REJECTION = /\b(?:rejected|declined|denied|refused)\b/i;
+const CLAIMS_REVIEW =
+  /\b(?:flagged|under review|manual review|needs? (?:a )?review|sent (?:to|for) (?:a )?(?:channel manager|review)|will review)\b/i;
+const DENIES_CONFLICT =
+  /\bno (?:other|competing|conflicting|overlapping)\b|\bno (?:conflicts?|overlaps?|duplicates?)\b|\bconflict[- ]free\b|\b(?:nobody|no one|no-one) else\b|\b(?:not|never) (?:been )?registered by (?:any|another|other)\b|\bwithout (?:any )?(?:conflicts?|overlap)\b/i;
+const CLAIMS_CONFLICT =
+  /\b(?:another|other|a different|competing) partners?\b|\bconflict(?:s|ing|ed)?\b|\boverlap(?:s|ping|ped)?\b/i;
+const SCORE_NUMBER = /\bscored?\b(?:\s+(?:of|is|was|at|=|:))?\s*(\d{1,3})\b/gi;
+
+/**
+ * Reasons (stable kind codes, no text from the model) the model's text cannot be used; empty
+ * when it can. Beyond length, numbers, codes and identifiers, the text must not contradict the
+ * deterministic result: no approval, rejection or review claim the triage does not make, no
+ * "no other partner" for a conflict and no conflict claim without one, no score other than the
+ * computed one, and nothing that reads as an instruction.
+ */
 export function narrativeProblems(
   rationale: string,
   partnerMessage: string,
@@ -60,17 +81,20 @@ export function narrativeProblems(
   template: Narrative,
   facts: string
 ): string[] {
-  const problems: string[] = [];
+  const problems = new Set<string>();
   const a = input.assessment;
-  if (!rationale || rationale.length > 2000) problems.push('rationale empty or too long');
-  if (!partnerMessage || partnerMessage.length > 600) problems.push('partner message empty or too long');
+  if (!rationale || rationale.length > 2000) problems.add('rationale_length');
+  if (!partnerMessage || partnerMessage.length > 600) problems.add('partner_message_length');
   // Numbers: only those in the facts (score, threshold, points, dates, amounts).
   const known = new Set(numbersIn(facts));
-  for (const n of numbersIn(rationale))
-    if (!known.has(n)) problems.push(`rationale number ${n} not in the facts`);
+  for (const n of numbersIn(rationale)) if (!known.has(n)) problems.add('rationale_number_not_in_facts');
   const partnerKnown = new Set(numbersIn(`${template.partnerMessage} ${input.deal.customer.name}`));
   for (const n of numbersIn(partnerMessage)) {
-    if (!partnerKnown.has(n)) problems.push(`partner message number ${n} not in the template`);
+    if (!partnerKnown.has(n)) problems.add('partner_message_number_not_in_template');
+  }
+  const both = `${rationale}\n${partnerMessage}`;
+  for (const m of both.matchAll(SCORE_NUMBER)) {
+    if (Number(m[1]) !== a.confidenceScore) problems.add('wrong_score');
   }
   // Factor codes and enum values: only the real ones.
   const codes = new Set<string>([
@@ -79,13 +103,22 @@ export function narrativeProblems(
     a.confidence,
     a.recommendedAction
   ]);
-  for (const m of `${rationale} ${partnerMessage}`.matchAll(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g)) {
-    if (!codes.has(m[0])) problems.push(`unknown code ${m[0]}`);
+  for (const m of both.matchAll(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g)) {
+    if (!codes.has(m[0])) problems.add('unknown_code');
   }
   for (const m of partnerMessage.matchAll(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g)) {
-    if (!template.partnerMessage.includes(m[0]))
-      problems.push(`partner message mentions internal code ${m[0]}`);
+    if (!template.partnerMessage.includes(m[0])) problems.add('partner_message_internal_code');
   }
+  // Claims that contradict the triage.
+  const affirmative = both.replace(NEGATED, ' ');
+  if (a.triageStatus !== 'AUTO_APPROVED' && CLAIMS_APPROVAL.test(affirmative))
+    problems.add('claims_approval');
+  if (CLAIMS_REJECTION.test(affirmative)) problems.add('claims_rejection');
+  if (a.triageStatus === 'AUTO_APPROVED' && CLAIMS_REVIEW.test(affirmative)) problems.add('claims_review');
+  const hasConflict = a.conflicts.length > 0 || a.triageStatus === 'FLAGGED_CONFLICT';
+  if (hasConflict && DENIES_CONFLICT.test(both)) problems.add('denies_conflict');
+  if (!hasConflict && CLAIMS_CONFLICT.test(affirmative)) problems.add('claims_conflict');
+  if (looksLikeInstruction(both)) problems.add('instruction');
   // Identifiers of partners and candidates: only where the template already has them.
   const ids: string[] = [input.deal.partner.id];
   for (const c of input.deal.candidates ?? []) ids.push(c.id, c.name, ...(c.partnerId ? [c.partnerId] : []));
@@ -95,15 +128,14 @@ export function narrativeProblems(
     const needle = id.trim().toLowerCase();
     if (needle.length < 3 || input.deal.customer.name.toLowerCase().includes(needle)) continue;
     if (lowerR.includes(needle) && !template.rationale.toLowerCase().includes(needle)) {
-      problems.push('rationale names an identifier the template does not');
+      problems.add('rationale_identifier');
     }
     if (lowerP.includes(needle) && !template.partnerMessage.toLowerCase().includes(needle)) {
-      problems.push('partner message names an identifier the template does not');
+      problems.add('partner_message_identifier');
     }
   }
-  if (/\[(?:EMAIL|PHONE|IBAN|CARD|TAXID)_/.test(`${rationale}${partnerMessage}`))
-    problems.push('placeholder left');
-  return problems;
+  if (/\[(?:EMAIL|PHONE|IBAN|CARD|TAXID)_/.test(both)) problems.add('placeholder_left');
+  return [...problems];
 }
 
 export function createLlmNarrator(model: JsonModel, options: LlmNarratorOptions = {}): Narrator {
@@ -159,9 +191,10 @@ export function createLlmNarrator(model: JsonModel, options: LlmNarratorOptions 
         typeof v?.partnerMessage === 'string' ? restore(v.partnerMessage.trim(), masked.map) : '';
       const problems = narrativeProblems(rationale, partnerMessage, input, template, facts);
       if (problems.length > 0) {
+        // Kind codes and the record id only: no model text, no personal data.
         options.logger?.warn(
-          { dealId: input.deal.id, problems: problems.slice(0, 5) },
-          'narrative: model text rejected'
+          { dealId: input.deal.id, kind: 'rejected', problems },
+          'narrative: model text contradicts or exceeds the facts; using the template'
         );
         return fallback(usage);
       }
@@ -182,7 +215,7 @@ export function createLlmNarrator(model: JsonModel, options: LlmNarratorOptions 
       const failure = err instanceof LlmError ? err : undefined;
       options.logger?.warn(
         { dealId: input.deal.id, kind: failure?.kind ?? 'invalid' },
-        'narrative: model unavailable'
+        'narrative: model unavailable; using the template'
       );
       return fallback(failure?.usage ?? usage);
     }

@@ -1,15 +1,15 @@
 // Request and response schemas of the assist routes (/v1/parse, /v1/status-answer), the single
 // source of validation, TypeScript types and OpenAPI. Names follow docs/contract.md.
 import { Type, type Static } from '@sinclair/typebox';
+import { NON_BLANK } from '../validation';
+import { VOCABULARY } from '../vocabulary';
 
 const strict = { additionalProperties: false } as const;
 
-/** ISO date-time or date; checked again with Date.parse by the handlers. */
-export const IsoDateTime = Type.String({
-  pattern:
-    '^\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?$',
-  maxLength: 40
-});
+/** A calendar date or an ISO 8601 date-time: the one date check of the service (validation.ts). */
+export const IsoDateTime = Type.String({ format: 'date-or-date-time', maxLength: 40 });
+/** "Must not be empty": at least one non-space character. */
+const NonBlank = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: NON_BLANK });
 
 export const MAX_TEXT_LENGTH = 20000;
 
@@ -75,10 +75,39 @@ export const UsageSchema = Type.Object(
 
 export const EngineSchema = Type.Union([Type.Literal('builtin'), Type.Literal('llm')]);
 
+export const CatalogEntrySchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 255 }),
+    aliases: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 255 }), { maxItems: 10 }))
+  },
+  strict
+);
+
+export const ParseDocumentSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 255 }),
+    contentType: Type.Union([Type.Literal('application/pdf'), Type.Literal('text/plain')]),
+    data: Type.String({ minLength: 1, maxLength: 1_000_000, description: 'Base64 of the file' })
+  },
+  strict
+);
+
 export const ParseRequestSchema = Type.Object(
   {
-    text: Type.String({ minLength: 1, maxLength: MAX_TEXT_LENGTH }),
-    receivedAt: Type.Optional(IsoDateTime)
+    text: NonBlank(MAX_TEXT_LENGTH),
+    receivedAt: Type.Optional(IsoDateTime),
+    catalog: Type.Optional(
+      Type.Array(CatalogEntrySchema, {
+        maxItems: 2000,
+        description: "The org's products (names and aliases), found in the text fuzzy"
+      })
+    ),
+    documents: Type.Optional(
+      Type.Array(ParseDocumentSchema, {
+        maxItems: 3,
+        description: 'Attachments whose text is read with the message'
+      })
+    )
   },
   strict
 );
@@ -90,34 +119,31 @@ export const ParseResponseSchema = Type.Object(
     confidence: ParseConfidenceSchema,
     engine: EngineSchema,
     fallback: Type.Boolean(),
-    usage: Type.Optional(UsageSchema)
+    usage: Type.Optional(UsageSchema),
+    proposed: Type.Optional(
+      Type.Array(Type.String({ maxLength: 40 }), {
+        maxItems: 12,
+        description:
+          'Fields made up rather than read (an opportunity name from customer and product): confirm them'
+      })
+    )
   },
   strict
 );
 export type ParseResponse = Static<typeof ParseResponseSchema>;
 
-export const REGISTRATION_STATUSES = [
-  'Draft',
-  'Submitted',
-  'Scoring',
-  'In Review',
-  'Conflict Review',
-  'More Info Requested',
-  'Approved',
-  'Rejected',
-  'Expired',
-  'Withdrawn'
-] as const;
+/** Deal_Registration__c.Status__c values, from the shared vocabulary. */
+export const REGISTRATION_STATUSES = Object.values(VOCABULARY.registrationStatus.values);
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 const StatusSchema = Type.Union(REGISTRATION_STATUSES.map((s) => Type.Literal(s)));
 
 export const StatusAnswerRequestSchema = Type.Object(
   {
-    question: Type.String({ minLength: 1, maxLength: 1000 }),
+    question: NonBlank(1000),
     registration: Type.Object(
       {
         status: StatusSchema,
-        customerName: Type.String({ minLength: 1, maxLength: 255 }),
+        customerName: NonBlank(255),
         submittedAt: Type.Optional(IsoDateTime),
         decidedAt: Type.Optional(IsoDateTime),
         protectionExpiresOn: Type.Optional(IsoDateTime),

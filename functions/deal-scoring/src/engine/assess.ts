@@ -1,9 +1,11 @@
 /**
  * The deterministic rules: one deal in, score / triage / factors / conflicts out. No clock, no
- * randomness, no I/O: the same deal and settings always give the same assessment.
+ * randomness, no I/O: the same deal, settings and ruleset always give the same assessment.
  *
- * The score starts at BASE_SCORE and every rule that fires adds a factor with signed points and a
- * sentence. Categories: COMPLETENESS, CONFLICT, PARTNER_FIT, DEAL_QUALITY.
+ * The score starts at the ruleset's baseScore and every rule that fires adds a factor named by its
+ * code; the code's category, points and label come from the ruleset's factor catalogue
+ * (src/ruleset/default.json), every threshold from the ruleset's limits. Categories:
+ * COMPLETENESS, CONFLICT, PARTNER_FIT, DEAL_QUALITY.
  */
 import type { Conflict, Deal, Factor, FactorCategory, RecommendedAction, TriageStatus } from '../schemas';
 import { isFreeMailDomain } from '../matching/domains';
@@ -11,14 +13,8 @@ import { prepareSubject } from '../matching/match';
 import { assessCandidates, type AssessedCandidate } from './conflicts';
 import { daysBetween } from './dates';
 import { checkFields, type FieldRule } from './fields';
+import { fillLabel, missingFieldCode, type LoadedRuleset } from './rulesets';
 import type { ResolvedSettings } from './settings';
-
-export const BASE_SCORE = 50;
-/** Amounts at or above this are implausible for a partner-sourced deal. */
-export const ABSURD_AMOUNT = 50_000_000;
-/** Customers at or above this size should not be registered with a free-mail contact. */
-export const LARGE_CUSTOMER_EMPLOYEES = 500;
-export const DESCRIPTION_MIN_WORDS = 15;
 
 export type Confidence = 'HIGH' | 'MEDIUM' | 'LOW';
 
@@ -49,9 +45,22 @@ const CATEGORY_ORDER: Record<FactorCategory, number> = {
 
 class FactorList {
   readonly items: Factor[] = [];
-  add(code: string, category: FactorCategory, points: number, what: string, detail: string): void {
+  constructor(private readonly ruleset: LoadedRuleset) {}
+  /**
+   * Adds the catalogue's factor `code`; `values` fill its label. `share` (present / total) scales
+   * the catalogue points for graded factors (HELPFUL_FIELDS).
+   */
+  add(
+    code: string,
+    detail: string,
+    values?: Record<string, string | number>,
+    share?: { present: number; total: number }
+  ): void {
+    const def = this.ruleset.factor(code);
+    const points = share ? Math.round((def.points * share.present) / share.total) : def.points;
     const prefix = points > 0 ? 'Score raised' : points < 0 ? 'Score lowered' : 'Noted';
-    this.items.push({ code, category, label: `${prefix}: ${what}`, points, detail });
+    const what = fillLabel(def.label, values);
+    this.items.push({ code, category: def.category, label: `${prefix}: ${what}`, points, detail });
   }
   sorted(): Factor[] {
     // Stable sort: category order, then the order the rules ran in.
@@ -73,77 +82,43 @@ function words(text: string | undefined): number {
 }
 
 function completeness(deal: Deal, s: ResolvedSettings, f: FactorList, notes: string[]): FieldRule[] {
+  const lim = s.ruleset.data.limits;
   const fields = checkFields(deal);
   for (const rule of fields.missingRequired) {
-    f.add(
-      `MISSING_${rule.field.replace('.', '_').toUpperCase()}`,
-      'COMPLETENESS',
-      -8,
-      `no ${rule.label}`,
-      `Required field ${rule.field} is missing.`
-    );
+    f.add(missingFieldCode(rule.field), `Required field ${rule.field} is missing.`);
   }
   if (fields.missingRequired.length === 0) {
-    f.add(
-      'REQUIRED_FIELDS_COMPLETE',
-      'COMPLETENESS',
-      10,
-      'all required fields present',
-      'Customer, value, close date and contact are all given.'
-    );
+    f.add('REQUIRED_FIELDS_COMPLETE', 'Customer, value, close date and contact are all given.');
   }
   const helpfulPresent = fields.helpfulTotal - fields.missingHelpful.length;
-  const helpfulPoints = Math.round((8 * helpfulPresent) / fields.helpfulTotal);
   f.add(
     'HELPFUL_FIELDS',
-    'COMPLETENESS',
-    helpfulPoints,
-    `${helpfulPresent} of ${fields.helpfulTotal} helpful fields given`,
     fields.missingHelpful.length > 0
       ? `Missing: ${fields.missingHelpful.map((r) => r.field).join(', ')}.`
-      : 'Every helpful field is given.'
+      : 'Every helpful field is given.',
+    { present: helpfulPresent, total: fields.helpfulTotal },
+    { present: helpfulPresent, total: fields.helpfulTotal }
   );
 
   const opp = deal.opportunity;
   if (opp?.closeDate) {
     const days = daysBetween(s.asOf, opp.closeDate);
     if (days < 0) {
-      f.add(
-        'CLOSE_DATE_PAST',
-        'COMPLETENESS',
-        -12,
-        'expected close date is in the past',
-        `Close date ${opp.closeDate} is ${-days} days before ${s.asOf}.`
-      );
+      f.add('CLOSE_DATE_PAST', `Close date ${opp.closeDate} is ${-days} days before ${s.asOf}.`);
       notes.push('the expected close date is in the past');
-    } else if (days > 730) {
-      f.add(
-        'CLOSE_DATE_TOO_FAR',
-        'COMPLETENESS',
-        -8,
-        'expected close date is more than two years out',
-        `Close date ${opp.closeDate} is ${days} days after ${s.asOf}.`
-      );
+    } else if (days > lim.closeDateTooFarDays) {
+      f.add('CLOSE_DATE_TOO_FAR', `Close date ${opp.closeDate} is ${days} days after ${s.asOf}.`);
       notes.push('the expected close date is more than two years away');
     }
   }
   if (opp?.amount !== undefined) {
     if (opp.amount === 0) {
-      f.add(
-        'AMOUNT_ZERO',
-        'COMPLETENESS',
-        -10,
-        'deal value is zero',
-        'A registered deal needs an estimated value.'
-      );
+      f.add('AMOUNT_ZERO', 'A registered deal needs an estimated value.');
       notes.push('the deal value is zero');
-    } else if (opp.amount >= ABSURD_AMOUNT) {
+    } else if (opp.amount >= lim.absurdAmount) {
       f.add(
         'AMOUNT_IMPLAUSIBLE',
-        'COMPLETENESS',
-        -10,
-        'deal value is implausibly large',
-        `Value ${fmtAmount(opp.amount)} is at or above ${fmtAmount(ABSURD_AMOUNT)}.`
+        `Value ${fmtAmount(opp.amount)} is at or above ${fmtAmount(lim.absurdAmount)}.`
       );
       notes.push('the deal value looks unusually large; please double-check it');
     }
@@ -151,24 +126,15 @@ function completeness(deal: Deal, s: ResolvedSettings, f: FactorList, notes: str
   const email = deal.contact?.email;
   if (email && isFreeMailDomain(email)) {
     const large =
-      (deal.customer.employees ?? 0) >= LARGE_CUSTOMER_EMPLOYEES || (opp?.amount ?? 0) >= s.highValueAmount;
+      (deal.customer.employees ?? 0) >= lim.largeCustomerEmployees || (opp?.amount ?? 0) >= s.highValueAmount;
     if (large) {
       f.add(
         'FREE_MAIL_CONTACT',
-        'COMPLETENESS',
-        -6,
-        'free-mail contact for a large customer',
         'The customer contact uses a free-mail address; large customers are expected to use their company domain.'
       );
       notes.push("please give the contact's business email address");
     } else {
-      f.add(
-        'FREE_MAIL_CONTACT_SMALL',
-        'COMPLETENESS',
-        -2,
-        'free-mail contact address',
-        'The customer contact uses a free-mail address.'
-      );
+      f.add('FREE_MAIL_CONTACT_SMALL', 'The customer contact uses a free-mail address.');
     }
   }
   return fields.missingRequired;
@@ -181,27 +147,15 @@ function conflictFactors(deal: Deal, assessed: AssessedCandidate[], f: FactorLis
   if (byKind.registration > 0) {
     f.add(
       'CONFLICT_REGISTRATION',
-      'CONFLICT',
-      -15,
-      "another partner's active registration for this customer",
       `${byKind.registration} active registration(s) by other partners match this customer.`
     );
   }
   if (byKind.opportunity > 0) {
-    f.add(
-      'CONFLICT_OPEN_OPPORTUNITY',
-      'CONFLICT',
-      -15,
-      'open opportunity for this customer',
-      `${byKind.opportunity} open opportunity(ies) match this customer.`
-    );
+    f.add('CONFLICT_OPEN_OPPORTUNITY', `${byKind.opportunity} open opportunity(ies) match this customer.`);
   }
   if (byKind.account > 0) {
     f.add(
       'CONFLICT_DIRECT_TOUCH',
-      'CONFLICT',
-      -10,
-      'recent direct sales activity with this customer',
       `${byKind.account} account(s) with recent direct activity match this customer.`
     );
   }
@@ -209,9 +163,6 @@ function conflictFactors(deal: Deal, assessed: AssessedCandidate[], f: FactorLis
   if (own.length > 0) {
     f.add(
       'DUPLICATE_OWN_REGISTRATION',
-      'CONFLICT',
-      -8,
-      'the partner already registered this customer',
       `${own.length} earlier active registration(s) by the same partner match (${own.map((o) => o.candidate.id).join(', ')}).`
     );
   }
@@ -220,230 +171,90 @@ function conflictFactors(deal: Deal, assessed: AssessedCandidate[], f: FactorLis
     const top = near[0] as AssessedCandidate;
     f.add(
       'POSSIBLE_MATCH',
-      'CONFLICT',
-      -3,
-      'a similar customer exists',
       `Closest record ${top.candidate.id} (${top.candidate.kind}) has similarity ${top.similarity.toFixed(2)}, below the conflict threshold; check it is a different company.`
     );
   }
   const known = assessed.filter((a) => a.role === 'known-account');
   if (known.length > 0) {
-    f.add(
-      'EXISTING_ACCOUNT',
-      'CONFLICT',
-      0,
-      'customer is an existing account without recent direct activity',
-      `Matches account ${(known[0] as AssessedCandidate).candidate.id}.`
-    );
+    f.add('EXISTING_ACCOUNT', `Matches account ${(known[0] as AssessedCandidate).candidate.id}.`);
   }
   const candidates = deal.candidates?.length ?? 0;
   if (conflicts.length === 0 && own.length === 0 && near.length === 0) {
     if (candidates > 0) {
-      f.add(
-        'NO_CONFLICTS',
-        'CONFLICT',
-        5,
-        'no conflicting registrations or opportunities',
-        `Checked ${candidates} candidate record(s).`
-      );
+      f.add('NO_CONFLICTS', `Checked ${candidates} candidate record(s).`);
     } else {
-      f.add(
-        'NO_CANDIDATES',
-        'CONFLICT',
-        0,
-        'no candidate records were supplied',
-        'Salesforce found no similar registrations, opportunities or accounts.'
-      );
+      f.add('NO_CANDIDATES', 'Salesforce found no similar registrations, opportunities or accounts.');
     }
   }
 }
 
-const TIER_POINTS: Record<string, number> = { PLATINUM: 8, GOLD: 5, SILVER: 2, REGISTERED: 0 };
-
-function partnerFit(deal: Deal, f: FactorList): void {
+function partnerFit(deal: Deal, s: ResolvedSettings, f: FactorList): void {
+  const lim = s.ruleset.data.limits;
   const p = deal.partner;
   if (p.tier) {
-    f.add(
-      `TIER_${p.tier}`,
-      'PARTNER_FIT',
-      TIER_POINTS[p.tier] ?? 0,
-      `${p.tier.toLowerCase()} partner`,
-      `Partner tier ${p.tier}.`
-    );
+    f.add(`TIER_${p.tier}`, `Partner tier ${p.tier}.`);
   }
-  if (p.winRate !== undefined && (p.decidedCount ?? 0) >= 5) {
+  if (p.winRate !== undefined && (p.decidedCount ?? 0) >= lim.winRateMinDecisions) {
     const pct = Math.round(p.winRate * 100);
-    if (p.winRate >= 0.6)
-      f.add(
-        'WIN_RATE_HIGH',
-        'PARTNER_FIT',
-        6,
-        `high historical win rate (${pct}%)`,
-        `${pct}% of ${p.decidedCount} decided registrations were won.`
-      );
-    else if (p.winRate >= 0.4)
-      f.add(
-        'WIN_RATE_GOOD',
-        'PARTNER_FIT',
-        3,
-        `solid historical win rate (${pct}%)`,
-        `${pct}% of ${p.decidedCount} decided registrations were won.`
-      );
-    else if (p.winRate < 0.2)
-      f.add(
-        'WIN_RATE_LOW',
-        'PARTNER_FIT',
-        -6,
-        `low historical win rate (${pct}%)`,
-        `${pct}% of ${p.decidedCount} decided registrations were won.`
-      );
+    const detail = `${pct}% of ${p.decidedCount} decided registrations were won.`;
+    if (p.winRate >= lim.winRateHigh) f.add('WIN_RATE_HIGH', detail, { pct });
+    else if (p.winRate >= lim.winRateGood) f.add('WIN_RATE_GOOD', detail, { pct });
+    else if (p.winRate < lim.winRateLow) f.add('WIN_RATE_LOW', detail, { pct });
   } else if (p.winRate !== undefined) {
-    f.add(
-      'WIN_RATE_FEW_DECISIONS',
-      'PARTNER_FIT',
-      0,
-      'too few decided registrations to judge the win rate',
-      `${p.decidedCount ?? 0} decided registration(s).`
-    );
+    f.add('WIN_RATE_FEW_DECISIONS', `${p.decidedCount ?? 0} decided registration(s).`);
   }
   if (p.certifications !== undefined) {
-    if (p.certifications >= 3)
-      f.add(
-        'CERTIFIED',
-        'PARTNER_FIT',
-        4,
-        `${p.certifications} current certifications`,
-        'The partner holds three or more current certifications.'
-      );
-    else if (p.certifications >= 1)
-      f.add(
-        'CERTIFIED_SOME',
-        'PARTNER_FIT',
-        2,
-        `${p.certifications} current certification(s)`,
-        'The partner holds at least one current certification.'
-      );
-    else
-      f.add(
-        'NOT_CERTIFIED',
-        'PARTNER_FIT',
-        -2,
-        'no current certifications',
-        'The partner holds no current certification.'
-      );
+    const count = p.certifications;
+    if (count >= lim.certificationsMany)
+      f.add('CERTIFIED', 'The partner holds three or more current certifications.', { count });
+    else if (count >= 1)
+      f.add('CERTIFIED_SOME', 'The partner holds at least one current certification.', { count });
+    else f.add('NOT_CERTIFIED', 'The partner holds no current certification.');
   }
   const volume = p.registrationsLast90Days;
   if (volume !== undefined) {
-    if (volume > 50)
-      f.add(
-        'VOLUME_UNUSUAL',
-        'PARTNER_FIT',
-        -4,
-        `unusually many registrations (${volume} in 90 days)`,
-        'High registration volume can indicate speculative registrations.'
-      );
-    else if (volume >= 1)
-      f.add(
-        'VOLUME_ACTIVE',
-        'PARTNER_FIT',
-        2,
-        `active partner (${volume} registrations in 90 days)`,
-        'Regular registration activity.'
-      );
+    if (volume > lim.volumeUnusual)
+      f.add('VOLUME_UNUSUAL', 'High registration volume can indicate speculative registrations.', {
+        count: volume
+      });
+    else if (volume >= 1) f.add('VOLUME_ACTIVE', 'Regular registration activity.', { count: volume });
   }
   if (p.firstTime) {
-    f.add(
-      'FIRST_TIME_PARTNER',
-      'PARTNER_FIT',
-      -6,
-      "partner's first registration",
-      'First-time partners get a human review before approval.'
-    );
+    f.add('FIRST_TIME_PARTNER', 'First-time partners get a human review before approval.');
   }
 }
 
 function dealQuality(deal: Deal, s: ResolvedSettings, f: FactorList): boolean {
+  const lim = s.ruleset.data.limits;
   const opp = deal.opportunity;
   const amount = opp?.amount;
   const avg = deal.partner.averageDealSize;
   if (amount !== undefined && amount > 0 && avg !== undefined && avg > 0) {
     const ratio = amount / avg;
     const r = ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(1);
-    if (ratio >= 10)
-      f.add(
-        'SIZE_FAR_ABOVE_TYPICAL',
-        'DEAL_QUALITY',
-        -8,
-        `deal is ${r}x the partner's typical size`,
-        `${fmtAmount(amount)} vs average ${fmtAmount(avg)}.`
-      );
-    else if (ratio > 4)
-      f.add(
-        'SIZE_ABOVE_TYPICAL',
-        'DEAL_QUALITY',
-        -4,
-        `deal is ${r}x the partner's typical size`,
-        `${fmtAmount(amount)} vs average ${fmtAmount(avg)}.`
-      );
-    else if (ratio >= 0.25)
-      f.add(
-        'SIZE_TYPICAL',
-        'DEAL_QUALITY',
-        3,
-        "deal size in line with the partner's history",
-        `${fmtAmount(amount)} vs average ${fmtAmount(avg)}.`
-      );
+    const detail = `${fmtAmount(amount)} vs average ${fmtAmount(avg)}.`;
+    if (ratio >= lim.sizeFarAboveRatio) f.add('SIZE_FAR_ABOVE_TYPICAL', detail, { ratio: r });
+    else if (ratio > lim.sizeAboveRatio) f.add('SIZE_ABOVE_TYPICAL', detail, { ratio: r });
+    else if (ratio >= lim.sizeTypicalMinRatio) f.add('SIZE_TYPICAL', detail);
   }
   const highValue = amount !== undefined && amount >= s.highValueAmount;
   if (highValue) {
-    f.add(
-      'HIGH_VALUE',
-      'DEAL_QUALITY',
-      0,
-      'high-value deal: a human approves it even in live mode',
-      `Value ${fmtAmount(amount)} is at or above ${fmtAmount(s.highValueAmount)}.`
-    );
+    f.add('HIGH_VALUE', `Value ${fmtAmount(amount)} is at or above ${fmtAmount(s.highValueAmount)}.`);
   }
   if (opp?.closeDate) {
     const from = deal.submittedAt ? deal.submittedAt.slice(0, 10) : s.asOf;
     const days = daysBetween(from, opp.closeDate);
-    if (days >= 0 && days < 14)
-      f.add(
-        'CLOSE_DATE_IMMINENT',
-        'DEAL_QUALITY',
-        -4,
-        'closes within two weeks of registration',
-        'Deals registered just before closing are often already in progress.'
-      );
-    else if (days >= 14 && days <= 365)
-      f.add(
-        'CLOSE_DATE_REALISTIC',
-        'DEAL_QUALITY',
-        4,
-        'realistic close date',
-        `Closes ${days} days after registration.`
-      );
+    if (days >= 0 && days < lim.closeDateImminentDays)
+      f.add('CLOSE_DATE_IMMINENT', 'Deals registered just before closing are often already in progress.');
+    else if (days >= lim.closeDateImminentDays && days <= lim.closeDateRealisticMaxDays)
+      f.add('CLOSE_DATE_REALISTIC', `Closes ${days} days after registration.`);
   }
   if ((opp?.products?.length ?? 0) > 0) {
-    f.add(
-      'PRODUCTS_NAMED',
-      'DEAL_QUALITY',
-      3,
-      'products named',
-      `${opp?.products?.length} product(s) listed.`
-    );
+    f.add('PRODUCTS_NAMED', `${opp?.products?.length} product(s) listed.`);
   }
   const n = words(opp?.description);
-  if (n >= DESCRIPTION_MIN_WORDS)
-    f.add('DESCRIPTION_DETAILED', 'DEAL_QUALITY', 4, 'substantive description', `${n} words.`);
-  else if (n > 0)
-    f.add(
-      'DESCRIPTION_THIN',
-      'DEAL_QUALITY',
-      -2,
-      'very short description',
-      `${n} word(s); at least ${DESCRIPTION_MIN_WORDS} expected.`
-    );
+  if (n >= lim.descriptionMinWords) f.add('DESCRIPTION_DETAILED', `${n} words.`);
+  else if (n > 0) f.add('DESCRIPTION_THIN', `${n} word(s); at least ${lim.descriptionMinWords} expected.`);
   return highValue;
 }
 
@@ -455,20 +266,25 @@ function confidenceOf(
   missing: number,
   nearMisses: number
 ): Confidence {
+  const lim = s.ruleset.data.limits.confidence;
   if (triage === 'FLAGGED_CONFLICT') {
     const top = conflicts[0]?.similarity ?? 0;
-    return top >= 0.95 ? 'HIGH' : top >= 0.88 ? 'MEDIUM' : 'LOW';
+    return top >= lim.conflictHighSimilarity
+      ? 'HIGH'
+      : top >= lim.conflictMediumSimilarity
+        ? 'MEDIUM'
+        : 'LOW';
   }
   if (missing > 0) return 'HIGH'; // we know exactly what is missing
   const margin = Math.abs(score - s.reviewThreshold);
-  let c: Confidence = margin >= 15 ? 'HIGH' : margin >= 6 ? 'MEDIUM' : 'LOW';
+  let c: Confidence = margin >= lim.marginHigh ? 'HIGH' : margin >= lim.marginMedium ? 'MEDIUM' : 'LOW';
   if (nearMisses > 0 && c === 'HIGH') c = 'MEDIUM';
   return c;
 }
 
 /** Scores one deal. Pure and deterministic. */
 export function assessDeal(deal: Deal, s: ResolvedSettings): Assessment {
-  const f = new FactorList();
+  const f = new FactorList(s.ruleset);
   const partnerNotes: string[] = [];
   const missing = completeness(deal, s, f, partnerNotes);
 
@@ -485,11 +301,11 @@ export function assessDeal(deal: Deal, s: ResolvedSettings): Assessment {
     s
   );
   conflictFactors(deal, assessed, f);
-  partnerFit(deal, f);
+  partnerFit(deal, s, f);
   const highValue = dealQuality(deal, s, f);
 
   const factors = f.sorted();
-  let total = BASE_SCORE;
+  let total = s.ruleset.data.baseScore;
   for (const x of factors) total += x.points;
   const confidenceScore = Math.max(0, Math.min(100, Math.round(total)));
 

@@ -6,7 +6,7 @@
 import type { Candidate } from '../schemas';
 import { matchPrepared, prepareCandidate, similarityPrepared, type MatchSubject } from '../matching/match';
 import { daysBetween } from './dates';
-import { NEAR_MISS_FLOOR, type ResolvedSettings } from './settings';
+import type { ResolvedSettings } from './settings';
 
 export type CandidateRole = 'conflict' | 'own-duplicate' | 'near-miss' | 'known-account' | 'unrelated';
 
@@ -59,6 +59,7 @@ export function assessCandidates(
   settings: ResolvedSettings
 ): AssessedCandidate[] {
   const out: AssessedCandidate[] = [];
+  const NEAR_MISS_FLOOR = settings.ruleset.data.limits.nearMissFloor;
   for (const candidate of candidates) {
     if (deal.id !== undefined && candidate.id === deal.id) continue; // the deal itself
     const prepared = prepareCandidate(candidate);

@@ -1,8 +1,10 @@
 /**
  * Which deal fields are required to decide, which help, and the hint a partner sees for each.
+ * Required-ness and labels come from the shared vocabulary (vocabulary/vocabulary.json).
  * Shared by scoring (missingFields, completeness factors) and precheck.
  */
 import type { Contact, Customer, Opportunity } from '../schemas';
+import { VOCABULARY } from '../vocabulary';
 
 export interface DraftLike {
   customer?: Partial<Customer>;
@@ -24,109 +26,87 @@ const has = (v: unknown): boolean =>
   (typeof v !== 'string' || v.trim().length > 0) &&
   (!Array.isArray(v) || v.length > 0);
 
+const REQUIRED: ReadonlySet<string> = new Set(VOCABULARY.requiredFields);
+type FieldPath = keyof typeof VOCABULARY.fieldLabels;
+
+/** Whether a contract path is required, and its label: both from the shared vocabulary. */
+function fromVocabulary(field: FieldPath): Pick<FieldRule, 'field' | 'required' | 'label'> {
+  return { field, required: REQUIRED.has(field), label: VOCABULARY.fieldLabels[field] };
+}
+
 export const FIELD_RULES: readonly FieldRule[] = [
   {
-    field: 'customer.name',
-    required: true,
-    label: 'customer name',
+    ...fromVocabulary('customer.name'),
     hint: "Enter the customer's company name as it appears on their letterhead.",
     present: (d) => has(d.customer?.name)
   },
   {
-    field: 'opportunity.amount',
-    required: true,
-    label: 'deal value',
+    ...fromVocabulary('opportunity.amount'),
     hint: 'Enter the estimated deal value in the deal currency.',
     present: (d) => has(d.opportunity?.amount)
   },
   {
-    field: 'opportunity.closeDate',
-    required: true,
-    label: 'expected close date',
+    ...fromVocabulary('opportunity.closeDate'),
     hint: 'Enter the date you expect the customer to sign (YYYY-MM-DD).',
     present: (d) => has(d.opportunity?.closeDate)
   },
   {
-    field: 'contact.name',
-    required: true,
-    label: 'customer contact name',
+    ...fromVocabulary('contact.name'),
     hint: "Name the customer's primary contact for this deal.",
     present: (d) => has(d.contact?.name)
   },
   {
-    field: 'contact.email',
-    required: true,
-    label: 'customer contact email',
+    ...fromVocabulary('contact.email'),
     hint: "Add the contact's business email address at the customer's domain.",
     present: (d) => has(d.contact?.email)
   },
   {
-    field: 'customer.domain',
-    required: false,
-    label: 'customer website',
+    ...fromVocabulary('customer.domain'),
     hint: "Add the customer's website so we can recognise existing records.",
     present: (d) => has(d.customer?.domain) || has(d.customer?.website)
   },
   {
-    field: 'customer.country',
-    required: false,
-    label: 'customer country',
+    ...fromVocabulary('customer.country'),
     hint: 'Add the country where the customer will buy.',
     present: (d) => has(d.customer?.country)
   },
   {
-    field: 'customer.region',
-    required: false,
-    label: 'sales region',
+    ...fromVocabulary('customer.region'),
     hint: 'Pick the sales region (NA, EMEA, APAC or LATAM).',
     present: (d) => has(d.customer?.region)
   },
   {
-    field: 'customer.industry',
-    required: false,
-    label: 'customer industry',
+    ...fromVocabulary('customer.industry'),
     hint: "Add the customer's industry.",
     present: (d) => has(d.customer?.industry)
   },
   {
-    field: 'customer.employees',
-    required: false,
-    label: 'customer size',
+    ...fromVocabulary('customer.employees'),
     hint: 'Add the approximate number of employees.',
     present: (d) => has(d.customer?.employees)
   },
   {
-    field: 'opportunity.name',
-    required: false,
-    label: 'opportunity name',
+    ...fromVocabulary('opportunity.name'),
     hint: 'Give the opportunity a short name, e.g. "Acme ERP rollout".',
     present: (d) => has(d.opportunity?.name)
   },
   {
-    field: 'opportunity.products',
-    required: false,
-    label: 'products',
+    ...fromVocabulary('opportunity.products'),
     hint: 'List the products the customer is evaluating.',
     present: (d) => has(d.opportunity?.products)
   },
   {
-    field: 'opportunity.description',
-    required: false,
-    label: 'description',
+    ...fromVocabulary('opportunity.description'),
     hint: 'Describe the project: the need, the decision process and your role (two or three sentences).',
     present: (d) => has(d.opportunity?.description)
   },
   {
-    field: 'contact.phone',
-    required: false,
-    label: 'contact phone',
+    ...fromVocabulary('contact.phone'),
     hint: "Add the contact's phone number.",
     present: (d) => has(d.contact?.phone)
   },
   {
-    field: 'contact.title',
-    required: false,
-    label: 'contact title',
+    ...fromVocabulary('contact.title'),
     hint: "Add the contact's job title (e.g. CIO, IT Director).",
     present: (d) => has(d.contact?.title)
   }

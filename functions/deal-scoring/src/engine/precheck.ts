@@ -6,8 +6,6 @@
 import type { Candidate, PrecheckRequest, PrecheckResponse } from '../schemas';
 import { isFreeMailDomain } from '../matching/domains';
 import { prepareSubject } from '../matching/match';
-import { RULESET_VERSION } from '../version';
-import { ABSURD_AMOUNT, DESCRIPTION_MIN_WORDS, LARGE_CUSTOMER_EMPLOYEES } from './assess';
 import { assessCandidates, type AssessedCandidate } from './conflicts';
 import { daysBetween, todayUtc } from './dates';
 import { checkFields } from './fields';
@@ -29,6 +27,8 @@ export interface PrecheckOptions {
 
 export function precheck(req: PrecheckRequest, options: PrecheckOptions = {}): PrecheckResponse {
   const settings = resolveSettings(req.settings, (options.today ?? (() => todayUtc()))());
+  const { absurdAmount, descriptionMinWords, largeCustomerEmployees, closeDateTooFarDays } =
+    settings.ruleset.data.limits;
   const d = req.draft;
   const fields = checkFields(d);
   const missingFields = [...fields.missingRequired, ...fields.missingHelpful].map((r) => ({
@@ -42,16 +42,16 @@ export function precheck(req: PrecheckRequest, options: PrecheckOptions = {}): P
   if (closeDate) {
     const days = daysBetween(settings.asOf, closeDate);
     if (days < 0) hints.push('The expected close date is in the past.');
-    else if (days > 730)
+    else if (days > closeDateTooFarDays)
       hints.push('The expected close date is more than two years away; registrations cover near-term deals.');
   }
   const amount = d.opportunity?.amount;
   if (amount === 0) hints.push('The deal value is zero; enter your best estimate.');
-  else if (amount !== undefined && amount >= ABSURD_AMOUNT)
+  else if (amount !== undefined && amount >= absurdAmount)
     hints.push('The deal value looks unusually large; please double-check it.');
   const email = d.contact?.email;
   if (email && isFreeMailDomain(email)) {
-    const large = (d.customer?.employees ?? 0) >= LARGE_CUSTOMER_EMPLOYEES;
+    const large = (d.customer?.employees ?? 0) >= largeCustomerEmployees;
     hints.push(
       large
         ? "Use the contact's business email address: free-mail addresses lower the score for large customers."
@@ -61,8 +61,8 @@ export function precheck(req: PrecheckRequest, options: PrecheckOptions = {}): P
   const description = d.opportunity?.description;
   if (description !== undefined) {
     const words = description.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-    if (words < DESCRIPTION_MIN_WORDS) {
-      hints.push(`Add a little more detail to the description (at least ${DESCRIPTION_MIN_WORDS} words).`);
+    if (words < descriptionMinWords) {
+      hints.push(`Add a little more detail to the description (at least ${descriptionMinWords} words).`);
     }
   }
 
@@ -91,6 +91,6 @@ export function precheck(req: PrecheckRequest, options: PrecheckOptions = {}): P
     missingFields,
     hints,
     duplicates,
-    rulesetVersion: RULESET_VERSION
+    rulesetVersion: settings.ruleset.rulesetVersion
   };
 }

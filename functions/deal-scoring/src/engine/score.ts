@@ -4,7 +4,7 @@
  * date, which is echoed back as `asOf` so the result can be reproduced.
  */
 import type { DealResult, ScoreRequest, ScoreResponse } from '../schemas';
-import { MODEL_VERSION, RULESET_VERSION } from '../version';
+import { MODEL_VERSION } from '../version';
 import { assessDeal } from './assess';
 import { todayUtc } from './dates';
 import { isPartnerSafe, templateNarrator, templatePartnerMessage, type Narrator } from './narrative';
@@ -48,7 +48,7 @@ export async function scoreRequest(
       rationale: narrative.rationale,
       partnerMessage: narrative.partnerMessage,
       modelVersion: MODEL_VERSION,
-      rulesetVersion: RULESET_VERSION,
+      rulesetVersion: settings.ruleset.rulesetVersion,
       explanation: narrative.explanation
     });
   }

@@ -5,39 +5,12 @@
  * ("acme.de" / "acme.com") = related, weaker. Free-mail domains never prove anything.
  */
 import { parse } from 'tldts';
+import { VOCABULARY } from '../vocabulary';
 
 /** Mail providers anyone can sign up with: a shared address there says nothing about the company. */
-const FREE_MAIL = new Set(
-  (
-    'gmail.com googlemail.com outlook.com hotmail.com hotmail.co.uk hotmail.de hotmail.fr hotmail.it ' +
-    'hotmail.es live.com live.co.uk live.de live.fr msn.com yahoo.com yahoo.co.uk yahoo.de yahoo.fr ' +
-    'yahoo.es yahoo.it yahoo.co.jp yahoo.com.br ymail.com rocketmail.com aol.com aim.com icloud.com ' +
-    'me.com mac.com protonmail.com protonmail.ch proton.me pm.me gmx.de gmx.net gmx.com gmx.at gmx.ch ' +
-    'web.de t-online.de freenet.de mail.ru inbox.ru list.ru bk.ru yandex.ru yandex.com ya.ru qq.com ' +
-    '163.com 126.com yeah.net sina.com sohu.com naver.com daum.net hanmail.net zoho.com zohomail.com ' +
-    'fastmail.com fastmail.fm tutanota.com tuta.io hey.com orange.fr wanadoo.fr free.fr laposte.net ' +
-    'sfr.fr libero.it virgilio.it tiscali.it alice.it seznam.cz wp.pl o2.pl onet.pl interia.pl ' +
-    'rediffmail.com mail.com email.com usa.com post.com btinternet.com sky.com virginmedia.com ' +
-    'comcast.net verizon.net att.net sbcglobal.net bellsouth.net cox.net charter.net shaw.ca rogers.com ' +
-    'bigpond.com optusnet.com.au xtra.co.nz telenet.be skynet.be ziggo.nl kpnmail.nl planet.nl ' +
-    'bluewin.ch uol.com.br bol.com.br terra.com.br'
-  ).split(' ')
-);
+const FREE_MAIL: ReadonlySet<string> = new Set(VOCABULARY.freeMail.domains);
 /** Providers whose every country variant is free mail (gmail.*, hotmail.*, yahoo.*...). */
-const FREE_MAIL_LABELS = new Set([
-  'gmail',
-  'googlemail',
-  'hotmail',
-  'outlook',
-  'live',
-  'yahoo',
-  'ymail',
-  'gmx',
-  'yandex',
-  'protonmail',
-  'icloud',
-  'aol'
-]);
+const FREE_MAIL_LABELS: ReadonlySet<string> = new Set(VOCABULARY.freeMail.labels);
 
 export interface DomainInfo {
   /** Registrable domain, e.g. "acme.co.uk". */

@@ -1,4 +1,5 @@
 import { histogram, withinOneEdit } from './distance';
+import { VOCABULARY } from '../vocabulary';
 
 /**
  * Company-name normalization: what two spellings of one company have in common.
@@ -11,31 +12,9 @@ import { histogram, withinOneEdit } from './distance';
  */
 
 /** Legal-form tokens (after folding; dotted forms like "S.p.A." arrive joined as "spa"). */
-const LEGAL_FORMS = new Set(
-  (
-    'inc incorporated corp corporation co cos company companies llc llp lllp lp ltd limited plc pllc pc ' +
-    'gmbh mbh ag kg kgaa ohg ug ev se sa sas sasu sarl eurl sca scs snc spa srl sapa sl slu sll ' +
-    'bv nv vof cv bvba sprl pty pte sdn bhd tbk kk gk yk oy oyj ab hb kb asa as aps amba ' +
-    'sro spol zrt kft bt nyrt doo dd ad ead jsc pjsc oao ooo zao pao ltda lda sab cia cie ' +
-    'pvt private publ public ulc lc na fsb sccl scrl sal sae wll fze fzco fzc fzllc tbk persero com'
-  ).split(' ')
-);
+const LEGAL_FORMS: ReadonlySet<string> = new Set(VOCABULARY.legalForms.tokens);
 /** Multi-token legal forms, matched at the end of the name. */
-const LEGAL_PHRASES: string[][] = [
-  ['kabushiki', 'kaisha'],
-  ['godo', 'kaisha'],
-  ['sociedad', 'anonima'],
-  ['societe', 'anonyme'],
-  ['societa', 'per', 'azioni'],
-  ['public', 'limited', 'company'],
-  ['limited', 'liability', 'company'],
-  ['naamloze', 'vennootschap'],
-  ['besloten', 'vennootschap'],
-  ['aktiengesellschaft'],
-  ['sp', 'zoo'],
-  ['de', 'cv'],
-  ['co', 'kg']
-];
+const LEGAL_PHRASES: string[][] = VOCABULARY.legalForms.phrases.map((p) => [...p]);
 
 /** Country and region words: a trailing qualifier that names a subsidiary of the same group. */
 const REGION_WORDS = new Set(
@@ -265,11 +244,7 @@ function tokenize(folded: string): string[] {
 }
 
 /** Legal forms written before the name: "PT Bank Mandiri", "Kabushiki Kaisha Toshiba", "OOO Yandex". */
-const LEADING_LEGAL = new Set(
-  'pt ooo oao zao pao pjsc jsc kk ab inc llc ltd plc gmbh corp corporation limited incorporated llp'.split(
-    ' '
-  )
-);
+const LEADING_LEGAL: ReadonlySet<string> = new Set(VOCABULARY.legalForms.leading);
 function stripLeadingLegal(tokens: string[]): boolean {
   if (tokens.length > 2 && tokens[0] === 'kabushiki' && tokens[1] === 'kaisha') {
     tokens.splice(0, 2);

@@ -1,9 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Narrator } from '../engine/narrative';
-import { ValidationError } from '../validation';
-import { LlmClient, llmSettingsFromEnv, type JsonModel } from '../ai/llm-client';
+import { defineTask } from '../worker/task';
+import { textCost, type Offloader } from '../worker/pool';
+import { LlmClient, type JsonModel, type LlmSettings } from '../ai/llm-client';
 import { createLlmNarrator } from '../ai/narrator';
-import { parseText } from '../ai/parse-service';
+import {
+  builtinParse,
+  groundModelFields,
+  parseText,
+  type AssistLogger,
+  type BuiltinRequest,
+  type GroundingInput,
+  type ParseCompute
+} from '../ai/parse-service';
 import {
   ParseRequestSchema,
   ParseResponseSchema,
@@ -16,27 +25,33 @@ import { ERROR_RESPONSES } from './errorResponses';
 export interface AssistOptions {
   /** The language model; null or absent = built-in engines only. */
   model?: JsonModel | null;
+  offload: Offloader;
 }
 
-/** The AI parts of the app, configured from the environment: a model only when OPENAI_API_KEY is set. */
+/** The AI parts of the app: a model only when OPENAI_API_KEY is configured. */
 export interface AiSetup {
   model: JsonModel | null;
   /** The LLM narrator for /v1/score, or undefined to keep the template narrator. */
   narrator: Narrator | undefined;
 }
 
-export function aiFromEnvironment(env: Record<string, string | undefined>): AiSetup {
-  const settings = llmSettingsFromEnv(env);
-  if (!settings) return { model: null, narrator: undefined };
-  const model = new LlmClient(settings);
-  return { model, narrator: createLlmNarrator(model) };
+export function aiFromConfig(llm: LlmSettings | null, logger?: AssistLogger): AiSetup {
+  if (!llm) return { model: null, narrator: undefined };
+  const model = new LlmClient(llm);
+  return { model, narrator: createLlmNarrator(model, { logger }) };
 }
 
-function checkDate(value: string | undefined, path: string): void {
-  if (value !== undefined && Number.isNaN(Date.parse(value))) {
-    throw new ValidationError([{ path, message: 'must be a valid ISO 8601 date or date-time' }]);
-  }
-}
+/** The built-in extractor (CPU-heavy: dates, money, names), on a worker thread. */
+export const parseBuiltinTask = defineTask(
+  __filename,
+  'parseBuiltin',
+  (input: { request: BuiltinRequest; now: string }) => builtinParse(input.request, new Date(input.now))
+);
+
+/** Grounding of a model's answer in the source text. */
+export const parseGroundTask = defineTask(__filename, 'parseGround', (input: GroundingInput) =>
+  groundModelFields(input)
+);
 
 /** POST /v1/parse and POST /v1/status-answer (paths relative to the /v1 prefix). */
 export const assistRoutes: FastifyPluginAsyncTypebox<AssistOptions> = async (app, opts) => {
@@ -61,11 +76,13 @@ export const assistRoutes: FastifyPluginAsyncTypebox<AssistOptions> = async (app
       }
     },
     async (request) => {
-      checkDate(request.body.receivedAt, '/receivedAt');
-      if (request.body.text.trim() === '') {
-        throw new ValidationError([{ path: '/text', message: 'must contain some text' }]);
-      }
-      return parseText(request.body, { model, logger: request.log });
+      const cost = textCost(request.body.text);
+      const compute: ParseCompute = {
+        builtin: (body, now) =>
+          opts.offload.run(parseBuiltinTask, { request: body, now: now.toISOString() }, cost),
+        ground: (input) => opts.offload.run(parseGroundTask, input, cost)
+      };
+      return parseText(request.body, { model, logger: request.log, compute });
     }
   );
 
@@ -84,16 +101,6 @@ export const assistRoutes: FastifyPluginAsyncTypebox<AssistOptions> = async (app
         }
       }
     },
-    async (request) => {
-      const r = request.body.registration;
-      checkDate(r.submittedAt, '/registration/submittedAt');
-      checkDate(r.decidedAt, '/registration/decidedAt');
-      checkDate(r.protectionExpiresOn, '/registration/protectionExpiresOn');
-      (r.history ?? []).forEach((h, i) => checkDate(h.at, `/registration/history/${i}/at`));
-      if (request.body.question.trim() === '') {
-        throw new ValidationError([{ path: '/question', message: 'must contain some text' }]);
-      }
-      return answerStatus(request.body, { model, logger: request.log });
-    }
+    async (request) => answerStatus(request.body, { model, logger: request.log })
   );
 };

@@ -9,5 +9,6 @@ export const ERROR_RESPONSES = {
   413: err('Request body larger than the limit'),
   415: err('Content-Type is not application/json'),
   429: err('Rate limit exceeded'),
-  500: err('Internal Server Error')
+  500: err('Internal Server Error'),
+  503: err('Busy (the worker queue is full) or shutting down: retry after the Retry-After header')
 } as const;

@@ -1,15 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { HealthResponse } from '../schemas';
+import { HealthResponse, ReadyResponse } from '../schemas';
 import { MODEL_VERSION, RULESET_VERSION, SERVICE_VERSION } from '../version';
 
-/** GET /health: liveness and versions. No authentication (no data is returned). */
-export const healthRoutes: FastifyPluginAsyncTypebox<{ authMode: 'api-key' | 'none' }> = async (
-  app,
-  opts
-) => {
+export interface HealthOptions {
+  authMode: 'api-key' | 'none';
+  /** True once the worker threads answer and while the process is not draining. */
+  isReady: () => boolean;
+}
+
+/**
+ * GET /health: liveness (the process answers; restart it when this fails).
+ * GET /ready: readiness (send traffic only while this is 200: the workers are up and the process is
+ * not draining for shutdown). Neither needs a key nor returns data; neither is rate-limited.
+ */
+export const healthRoutes: FastifyPluginAsyncTypebox<HealthOptions> = async (app, opts) => {
   app.get(
     '/health',
     {
+      config: { rateLimit: false },
       schema: {
         operationId: 'health',
         summary: 'Liveness and version',
@@ -25,5 +33,26 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ authMode: 'api-key' | 'no
       rulesetVersion: RULESET_VERSION,
       auth: opts.authMode
     })
+  );
+  app.get(
+    '/ready',
+    {
+      config: { rateLimit: false },
+      schema: {
+        operationId: 'ready',
+        summary: 'Readiness: whether to send traffic to this instance',
+        tags: ['health'],
+        security: [],
+        response: {
+          200: { ...ReadyResponse, description: 'Ready for traffic' },
+          503: { ...ReadyResponse, description: 'Starting or draining: send traffic elsewhere' }
+        }
+      }
+    },
+    async (_request, reply) => {
+      const ready = opts.isReady();
+      void reply.code(ready ? 200 : 503);
+      return { status: ready ? ('ready' as const) : ('unavailable' as const) };
+    }
   );
 };

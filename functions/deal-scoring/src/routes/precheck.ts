@@ -1,10 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PrecheckRequest, PrecheckResponse } from '../schemas';
 import { precheck } from '../engine/precheck';
+import { defineTask } from '../worker/task';
+import { precheckCost, type Offloader } from '../worker/pool';
 import { ERROR_RESPONSES } from './errorResponses';
 
+export const precheckTask = defineTask(__filename, 'precheck', (input: PrecheckRequest) => precheck(input));
+
 /** POST /v1/precheck: one draft while the partner types (missing fields, duplicates, hints). */
-export const precheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const precheckRoutes: FastifyPluginAsyncTypebox<{ offload: Offloader }> = async (app, opts) => {
   app.post(
     '/precheck',
     {
@@ -20,6 +24,6 @@ export const precheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }
       }
     },
-    async (request) => precheck(request.body)
+    async (request) => opts.offload.run(precheckTask, request.body, precheckCost(request.body))
   );
 };

@@ -1,11 +1,67 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ScoreRequest, ScoreResponse } from '../schemas';
+import { ScoreRequest, ScoreResponse, type DealResult } from '../schemas';
 import { scoreRequest } from '../engine/score';
-import type { Narrator } from '../engine/narrative';
+import type { Assessment } from '../engine/assess';
+import { isPartnerSafe, templateNarrator, templatePartnerMessage, type Narrator } from '../engine/narrative';
+import { resolveSettings } from '../engine/settings';
+import { defineTask } from '../worker/task';
+import { scoreCost, type Offloader } from '../worker/pool';
 import { ERROR_RESPONSES } from './errorResponses';
 
+export interface ScoreTaskInput {
+  request: ScoreRequest;
+  /** Also return each deal's assessment, for a narrator that runs on the main thread (an LLM). */
+  withAssessments: boolean;
+}
+
+/** Scoring with the template narrator: the CPU-heavy part, on a worker thread for large batches. */
+export const scoreTask = defineTask(__filename, 'score', async (input: ScoreTaskInput) => {
+  if (!input.withAssessments) return { response: await scoreRequest(input.request) };
+  const assessments: Assessment[] = [];
+  const capture: Narrator = (n) => {
+    assessments.push(n.assessment);
+    return templateNarrator(n);
+  };
+  return { response: await scoreRequest(input.request, { narrator: capture }), assessments };
+});
+
+/**
+ * Re-words each result with `narrator` (network-bound, so on the main thread), with the same
+ * partner-safety check as scoreRequest(): a message that could leak another record is replaced by
+ * the template.
+ */
+export async function narrate(
+  request: ScoreRequest,
+  results: DealResult[],
+  assessments: Assessment[],
+  asOf: string,
+  narrator: Narrator
+): Promise<void> {
+  // One settings object per request: the LLM narrator keys its per-request budget by it.
+  const settings = resolveSettings(request.settings, asOf);
+  for (let i = 0; i < results.length; i += 1) {
+    const deal = request.deals[i]!;
+    const input = { deal, assessment: assessments[i]!, settings };
+    let narrative = await narrator(input);
+    if (!isPartnerSafe(narrative.partnerMessage, deal)) {
+      narrative = {
+        ...narrative,
+        partnerMessage: templatePartnerMessage(input),
+        explanation: { ...narrative.explanation, fallback: true }
+      };
+    }
+    const r = results[i]!;
+    r.rationale = narrative.rationale;
+    r.partnerMessage = narrative.partnerMessage;
+    r.explanation = narrative.explanation;
+  }
+}
+
 /** POST /v1/score: a batch of deals, each with its own candidates. */
-export const scoreRoutes: FastifyPluginAsyncTypebox<{ narrator?: Narrator }> = async (app, opts) => {
+export const scoreRoutes: FastifyPluginAsyncTypebox<{ narrator?: Narrator; offload: Offloader }> = async (
+  app,
+  opts
+) => {
   app.post(
     '/score',
     {
@@ -21,6 +77,17 @@ export const scoreRoutes: FastifyPluginAsyncTypebox<{ narrator?: Narrator }> = a
         }
       }
     },
-    async (request) => scoreRequest(request.body, { narrator: opts.narrator })
+    async (request) => {
+      const narrator = opts.narrator;
+      const out = await opts.offload.run(
+        scoreTask,
+        { request: request.body, withAssessments: narrator !== undefined },
+        scoreCost(request.body)
+      );
+      if (narrator && out.assessments) {
+        await narrate(request.body, out.response.results, out.assessments, out.response.asOf, narrator);
+      }
+      return out.response;
+    }
   );
 };

@@ -1,5 +1,5 @@
 import { buildApp } from '../../src/app';
-import { defaultConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
 import { PARTNER_EMAILS } from './fixtures/partner-emails';
 import { FakeOpenAi, completion } from './fake-openai-server';
 import { goodDeal, request as scoreRequestBody } from '../support/factories';
@@ -10,9 +10,10 @@ const email = PARTNER_EMAILS.find((c) => c.id === 'forwarded-customer-thread')!;
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
-/** A fresh app that accepts only KEY. */
+/** A fresh app that accepts only KEY, configured like the server: OPENAI_* through loadConfig. */
 function newApp(): Promise<App> {
-  return buildApp(defaultConfig({ apiKeys: [KEY] }));
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', WORKER_THREADS: '0' });
+  return buildApp({ ...config, apiKeys: [KEY] });
 }
 
 /** POSTs `payload` to `url`, authenticated unless other headers are given. */

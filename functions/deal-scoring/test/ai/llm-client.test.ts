@@ -1,5 +1,6 @@
 import { CircuitBreaker } from '../../src/ai/circuit-breaker';
-import { LlmClient, LlmError, llmSettingsFromEnv, type LlmSettings } from '../../src/ai/llm-client';
+import { LlmClient, LlmError, type LlmSettings } from '../../src/ai/llm-client';
+import { loadConfig } from '../../src/config';
 import { PARSE_OUTPUT_SCHEMA } from '../../src/ai/prompts';
 import { FakeOpenAi, completion, rateLimited } from './fake-openai-server';
 
@@ -161,17 +162,16 @@ describe('CircuitBreaker', () => {
   });
 });
 
-describe('llmSettingsFromEnv', () => {
-  it('is null without OPENAI_API_KEY and reads the optional variables', () => {
-    expect(llmSettingsFromEnv({})).toBeNull();
-    expect(llmSettingsFromEnv({ OPENAI_API_KEY: '  ' })).toBeNull();
-    const s = llmSettingsFromEnv({ OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'http://x/v1', OPENAI_MODEL: 'm' });
-    expect(s).toMatchObject({ apiKey: 'k', baseURL: 'http://x/v1', model: 'm' });
+describe('language-model settings come from the one configuration schema', () => {
+  it('are null without OPENAI_API_KEY and read the optional variables', () => {
+    expect(loadConfig({}).llm).toBeNull();
+    expect(loadConfig({ OPENAI_API_KEY: '  ' }).llm).toBeNull();
+    const s = loadConfig({ OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'http://x/v1', OPENAI_MODEL: 'm' }).llm;
+    expect(s).toMatchObject({ apiKey: 'k', baseURL: 'http://x/v1', model: 'm', timeoutMs: 4000 });
   });
 
-  it('names the variable when a number is invalid', () => {
-    expect(() => llmSettingsFromEnv({ OPENAI_API_KEY: 'k', OPENAI_TIMEOUT_MS: 'soon' })).toThrow(
-      /OPENAI_TIMEOUT_MS/
-    );
+  it('names the variable when a value is invalid', () => {
+    expect(() => loadConfig({ OPENAI_API_KEY: 'k', OPENAI_TIMEOUT_MS: 'soon' })).toThrow(/OPENAI_TIMEOUT_MS/);
+    expect(() => loadConfig({ OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'ftp://x' })).toThrow(/OPENAI_BASE_URL/);
   });
 });

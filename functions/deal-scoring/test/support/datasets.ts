@@ -1,13 +1,13 @@
 /**
  * Labelled name pairs for the matcher: our fixture (test/fixtures/company-pairs.json) and the
- * shared typo pairs, read in place from ../shared beside the repository (never copied).
+ * 500 typo pairs in test/fixtures/name-matching-typos/ (MIT, source and checksums in its README).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 
 export const repoRoot = path.resolve(__dirname, '../../../..');
-export const typoDir = path.resolve(repoRoot, '../shared/datasets/name-matching-typos');
+export const typoDir = path.resolve(__dirname, '../fixtures/name-matching-typos');
 
 export interface LabelledPair {
   a: string;
@@ -26,13 +26,13 @@ export function loadCompanyPairs(): LabelledPair[] {
   return pairs;
 }
 
-/** The 500 typo pairs (all true matches). Throws a clear error when ../shared is missing. */
+/** The 500 typo pairs (all true matches). Throws a clear error when a file is missing. */
 export function loadTypoPairs(): LabelledPair[] {
   const original = path.join(typoDir, 'test_names.csv');
   const adjusted = path.join(typoDir, 'adjusted_test_names.csv');
   if (!existsSync(original) || !existsSync(adjusted)) {
     throw new Error(
-      `Typo dataset missing: expected ${original} and ${adjusted} (the shared/ folder must sit beside the repository)`
+      `Typo dataset missing: expected ${original} and ${adjusted} (test/fixtures/name-matching-typos/)`
     );
   }
   const read = (file: string) =>

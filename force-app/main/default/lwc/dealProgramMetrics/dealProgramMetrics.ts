@@ -1,5 +1,6 @@
 import { LightningElement } from 'lwc';
 import getMetrics from '@salesforce/apex/DealMetricsController.getMetrics';
+import { formatLabel as format, formatPercent, labelOf as labelOfIn } from 'c/dealFormat';
 import { LABELS } from './labels';
 
 /** Periods the controller accepts. */
@@ -34,21 +35,12 @@ interface Bar {
   barClass: string;
 }
 
-function format(template: string, ...values: (string | number | null | undefined)[]): string {
-  return template.replace(/\{(\d+)\}/g, (match, i: string) => {
-    const value = values[Number(i)];
-    return value === undefined || value === null ? match : String(value);
-  });
-}
-
 function percent(rate: number | null | undefined): string {
-  if (rate === null || rate === undefined) return LABELS.No_Data;
-  return new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+  return formatPercent(rate, LABELS.No_Data);
 }
 
 function labelOf(prefix: string, value: string): string {
-  const key = `${prefix}_${value}` as keyof typeof LABELS;
-  return (LABELS[key] as string | undefined) ?? value;
+  return labelOfIn(LABELS, prefix, value);
 }
 
 /**
@@ -104,9 +96,10 @@ export default class DealProgramMetrics extends LightningElement {
         ? LABELS.No_Data
         : format(LABELS.Hours, m.medianHoursToDecision);
     const agreed = m.reviewedRecommendations - m.overriddenCount;
+    // In shadow mode nothing is auto-approved: the note under the tiles says so once.
     const autoDetail =
       m.liveRecommendations === 0 && m.shadowMode
-        ? LABELS.Shadow_Metrics
+        ? ''
         : format(LABELS.Of_Count, m.autoApprovedCount, m.liveRecommendations);
     const tiles: Omit<Tile, 'empty'>[] = [
       {
@@ -146,7 +139,11 @@ export default class DealProgramMetrics extends LightningElement {
         detail: autoDetail
       }
     ];
-    return tiles.map((t) => ({ ...t, empty: t.value === LABELS.No_Data }));
+    // A tile with no value says "No data" once, without a "0 of 0" under it.
+    return tiles.map((t) => {
+      const empty = t.value === LABELS.No_Data;
+      return { ...t, detail: empty ? '' : t.detail, empty };
+    });
   }
 
   private bars(buckets: DealMetricsBucket[], prefix: string, overSlaClass: boolean): Bar[] {
@@ -193,6 +190,20 @@ export default class DealProgramMetrics extends LightningElement {
 
   get showShadowNote(): boolean {
     return this.metrics?.shadowMode === true;
+  }
+
+  /** Nothing happened in the period: one empty state instead of tiles and charts of "No data". */
+  get isEmptyPeriod(): boolean {
+    const m = this.metrics;
+    return !!m && m.submittedCount === 0 && m.decidedCount === 0 && (m.backlogTotal ?? 0) === 0;
+  }
+
+  get showFigures(): boolean {
+    return !!this.metrics && !this.isEmptyPeriod;
+  }
+
+  get emptyText(): string {
+    return format(LABELS.Empty_Period, this.days);
   }
 
   handlePeriodChange(event: CustomEvent<{ value: string }>): void {

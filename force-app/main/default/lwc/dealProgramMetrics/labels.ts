@@ -20,6 +20,7 @@ import NO_DATA from '@salesforce/label/c.DR_Console_No_Data';
 import OF_COUNT from '@salesforce/label/c.DR_Console_Of_Count';
 import MEDIAN_SAMPLED from '@salesforce/label/c.DR_Console_Median_Sampled';
 import SHADOW_METRICS from '@salesforce/label/c.DR_Console_Shadow_Metrics';
+import EMPTY_PERIOD from '@salesforce/label/c.DR_Console_Metrics_Empty_Period';
 import BACKLOG from '@salesforce/label/c.DR_Console_Backlog';
 import BACKLOG_TOTAL from '@salesforce/label/c.DR_Console_Backlog_Total';
 import BACKLOG_EMPTY from '@salesforce/label/c.DR_Console_Backlog_Empty';
@@ -54,6 +55,7 @@ export const LABELS = {
   Of_Count: OF_COUNT,
   Median_Sampled: MEDIAN_SAMPLED,
   Shadow_Metrics: SHADOW_METRICS,
+  Empty_Period: EMPTY_PERIOD,
   Backlog: BACKLOG,
   Backlog_Total: BACKLOG_TOTAL,
   Backlog_Empty: BACKLOG_EMPTY,

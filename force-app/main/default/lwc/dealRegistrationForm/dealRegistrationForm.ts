@@ -1,5 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import DEAL_REGISTRATION_OBJECT from '@salesforce/schema/Deal_Registration__c';
 import getPriorCustomers from '@salesforce/apex/DealRegistrationPortalController.getPriorCustomers';
 import getRegistration from '@salesforce/apex/DealRegistrationPortalController.getRegistration';
 import saveDraft from '@salesforce/apex/DealRegistrationPortalController.saveDraft';
@@ -7,21 +8,32 @@ import submitRegistration from '@salesforce/apex/DealRegistrationPortalControlle
 import precheck from '@salesforce/apex/DealRegistrationPortalController.precheck';
 import suggestAccounts from '@salesforce/apex/DealRegistrationPortalController.suggestAccounts';
 import parseText from '@salesforce/apex/DealAssistController.parseText';
-import { createDebouncer, formatLabel, hasText, STATUS } from 'c/dealPortalUtils';
-import { LABELS } from './labels';
+import { REQUIRED_FIELDS } from 'c/dealVocabulary';
+import { createDebouncer, nextInstanceId, STATUS } from 'c/dealPortalUtils';
+import { formatLabel, hasText, observeWidth } from 'c/dealFormat';
 import {
-  DraftKey,
   FIELDS,
-  FieldSpec,
+  LABELS,
   SECTIONS,
-  SectionKey,
-  fieldOfPrecheckPath,
+  fieldOfPath,
   fromParsedFields,
-  validateDraft
-} from './fields';
+  labelOfField,
+  maxLengthsOf,
+  requiredKeys,
+  validateDraft,
+  type DraftKey,
+  type FieldSpec,
+  type ObjectInfoLike
+} from 'c/dealFields';
 
 /** How long the form waits after the last keystroke before it asks for a pre-check. */
 export const PRECHECK_DEBOUNCE_MS = 400;
+
+/** Below this width (px) of the form's own box, fields stack in one column. */
+export const TWO_COLUMN_MIN_WIDTH = 560;
+
+/** Values a new draft starts with; they are defaults, not something the partner typed. */
+const DEFAULTS: Partial<DealPortalDraft> = { dealCurrency: 'USD' };
 
 type CheckState = 'idle' | 'checking' | 'ready' | 'unavailable';
 
@@ -42,12 +54,12 @@ interface FieldView {
   options: { label: string; value: string }[];
   error: string | undefined;
   filledNote: string | undefined;
-  precheckHint: string | undefined;
-  sizeMedium: number;
+  question: string | undefined;
+  wrapperClass: string;
 }
 
 interface SectionView {
-  key: SectionKey;
+  key: string;
   headingId: string;
   title: string;
   description: string;
@@ -61,20 +73,27 @@ interface MeterItem {
   required: boolean;
 }
 
-interface WiredPriorCustomers {
-  data?: DealPortalPriorCustomer[];
+interface WiredData<T> {
+  data?: T;
   error?: unknown;
 }
 
 /**
- * The partner's guided deal registration form: sections for customer, opportunity, contact and notes,
- * a live completeness meter from the scoring function's pre-check, pre-fill from earlier customers,
- * account suggestions, paste-to-fill, a duplicate warning before submit, save as draft at any time
- * and an acknowledgment that says what happens next. A failed save never clears what was typed.
+ * The partner's guided deal registration form. This parent keeps the state (the draft, what the
+ * partner typed, errors, the pre-check answer) and makes every Apex call; its children draw one part
+ * each and report changes by events: c-deal-form-section (the fields of one section),
+ * c-deal-form-meter (completeness), c-deal-paste-fill (paste-to-fill) and c-deal-duplicate-warning.
+ *
+ * Light DOM, so the site's SLDS stylesheet styles it in LWR sites (native shadow) as in Aura sites,
+ * and it needs neither toasts nor platform events: confirmations are shown inline.
  */
 export default class DealRegistrationForm extends LightningElement {
+  static override renderMode = 'light' as const;
+
   private recordIdValue: string | undefined;
   private connected = false;
+  private readonly uid = nextInstanceId('drf');
+  private stopObservingWidth: (() => void) | undefined;
 
   /** An existing draft (or a registration waiting for more information) to continue. */
   @api
@@ -91,9 +110,12 @@ export default class DealRegistrationForm extends LightningElement {
   }
 
   labels = LABELS;
-  draft: DealPortalDraft = { dealCurrency: 'USD' };
+  draft: DealPortalDraft = { ...DEFAULTS };
+  /** Fields whose value came from the partner (typed, chosen, loaded from a saved registration). */
+  private partnerKeys = new Set<DraftKey>();
   status: string = STATUS.DRAFT;
   registrationName: string | undefined;
+  managerQuestion: string | undefined;
   loadError: unknown;
   saveError: unknown;
   saveErrorTitle: string | undefined;
@@ -102,6 +124,9 @@ export default class DealRegistrationForm extends LightningElement {
   busy = false;
   lastSavedAt: string | undefined;
   readOnlyReason: string | undefined;
+  twoColumns = false;
+
+  maxLengths: Partial<Record<DraftKey, number>> = {};
 
   checkState: CheckState = 'idle';
   precheckResult: DealPortalPrecheckResult | undefined;
@@ -122,7 +147,6 @@ export default class DealRegistrationForm extends LightningElement {
   priorCustomers: DealPortalPriorCustomer[] = [];
   selectedPriorCustomer = '';
 
-  pasteText = '';
   pasteBusy = false;
   pasteMessage: string | undefined;
   pasteUnavailable = false;
@@ -130,11 +154,18 @@ export default class DealRegistrationForm extends LightningElement {
 
   duplicateWarning: DealPortalDuplicate[] | undefined;
   acknowledgment: DealPortalSubmitResult | undefined;
+  draftSavedNotice: string | undefined;
 
   @wire(getPriorCustomers, {})
-  wiredPriorCustomers(result: WiredPriorCustomers): void {
+  wiredPriorCustomers(result: WiredData<DealPortalPriorCustomer[]>): void {
     // Pre-fill is a convenience: if it cannot load, the form works without it.
     this.priorCustomers = result.data ?? [];
+  }
+
+  /** Field lengths come from the object's describe, never from numbers written here. */
+  @wire(getObjectInfo, { objectApiName: DEAL_REGISTRATION_OBJECT })
+  wiredObjectInfo(result: WiredData<ObjectInfoLike>): void {
+    if (result.data) this.maxLengths = maxLengthsOf(result.data);
   }
 
   override connectedCallback(): void {
@@ -144,10 +175,24 @@ export default class DealRegistrationForm extends LightningElement {
     }
   }
 
+  override renderedCallback(): void {
+    if (!this.stopObservingWidth) {
+      const root = this.querySelector('[data-id="form-root"]');
+      if (root) {
+        this.stopObservingWidth = observeWidth(root, (width) => {
+          const two = width >= TWO_COLUMN_MIN_WIDTH;
+          if (two !== this.twoColumns) this.twoColumns = two;
+        });
+      }
+    }
+  }
+
   override disconnectedCallback(): void {
     this.connected = false;
     this.precheckDebouncer.cancel();
     this.suggestionDebouncer.cancel();
+    this.stopObservingWidth?.();
+    this.stopObservingWidth = undefined;
   }
 
   // ---------- loading ----------
@@ -167,15 +212,22 @@ export default class DealRegistrationForm extends LightningElement {
 
   private applyRegistration(registration: DealPortalRegistration): void {
     const draft: DealPortalDraft = { id: registration.id };
+    const keys = new Set<DraftKey>();
     FIELDS.forEach((field) => {
       const value = registration[field.key];
       if (value !== undefined && value !== null) {
         (draft as Record<string, unknown>)[field.key] = value;
+        keys.add(field.key);
       }
     });
     this.draft = draft;
+    this.partnerKeys = keys;
     this.status = registration.status;
     this.registrationName = registration.name;
+    this.managerQuestion =
+      registration.status === STATUS.MORE_INFO_REQUESTED && hasText(registration.partnerMessage)
+        ? (registration.partnerMessage ?? undefined)
+        : undefined;
     this.readOnlyReason = registration.canEdit
       ? undefined
       : formatLabel(LABELS.Form_Read_Only, registration.status);
@@ -202,57 +254,56 @@ export default class DealRegistrationForm extends LightningElement {
       : LABELS.Form_Title;
   }
 
+  /** What is required to submit: REQUIRED_FIELDS of the shared vocabulary, whatever the pre-check says. */
+  private get required(): Set<DraftKey> {
+    return requiredKeys(REQUIRED_FIELDS, this.isMoreInfo);
+  }
+
   get sections(): SectionView[] {
-    const missing = this.precheckMissingByField;
+    const required = this.required;
     return SECTIONS.map((section) => ({
       key: section.key,
-      headingId: `section-${section.key}`,
+      headingId: `${this.uid}-section-${section.key}`,
       title: section.title,
       description: section.description,
       isCustomer: section.key === 'customer',
       fields: FIELDS.filter(
         (f) => f.section === section.key && (f.key !== 'partnerResponse' || this.isMoreInfo)
-      ).map((field) => this.fieldView(field, missing))
+      ).map((field) => this.fieldView(field, required))
     }));
   }
 
-  private fieldView(field: FieldSpec, missing: Map<DraftKey, string>): FieldView {
+  private fieldView(field: FieldSpec, required: Set<DraftKey>): FieldView {
     const confidence = this.filledFromText[field.key];
     let filledNote: string | undefined;
     if (confidence !== undefined) {
       filledNote = confidence < 0.6 ? LABELS.Paste_Filled_Unsure : LABELS.Paste_Filled_Note;
     }
-    const required = field.required || (field.key === 'partnerResponse' && this.isMoreInfo);
+    const wide = field.kind === 'textarea';
     return {
       key: field.key,
       label: field.label,
       help: field.help,
       placeholder: field.placeholder ?? '',
       value: this.draft[field.key] ?? null,
-      required,
+      required: required.has(field.key),
       isTextarea: field.kind === 'textarea',
       isCombobox: field.kind === 'combobox',
       isInput: field.kind !== 'textarea' && field.kind !== 'combobox',
       inputType: field.kind === 'currency' ? 'number' : field.kind,
       step: field.kind === 'currency' ? '0.01' : field.kind === 'number' ? '1' : undefined,
       min: field.kind === 'currency' || field.kind === 'number' ? '0' : undefined,
-      maxLength: field.maxLength,
+      maxLength: this.maxLengths[field.key],
       options: field.options ?? [],
       error: this.fieldErrors[field.key],
       filledNote,
-      precheckHint: missing.get(field.key),
-      sizeMedium: field.kind === 'textarea' ? 12 : 6
+      question: field.key === 'partnerResponse' ? this.managerQuestion : undefined,
+      wrapperClass: wide ? 'field field_wide' : 'field'
     };
   }
 
-  private get precheckMissingByField(): Map<DraftKey, string> {
-    const map = new Map<DraftKey, string>();
-    if (!this.meterAvailable || !this.precheckResult) return map;
-    this.precheckResult.missingFields.forEach((m) => {
-      const key = fieldOfPrecheckPath(m.field);
-      if (key && !map.has(key)) map.set(key, m.hint && m.hint.trim() ? m.hint : LABELS.Meter_Missing_Generic);
-    });
-    return map;
+  get formRootClass(): string {
+    return this.twoColumns ? 'form-root form-root_two-columns' : 'form-root';
   }
 
   // ---------- completeness meter ----------
@@ -262,84 +313,71 @@ export default class DealRegistrationForm extends LightningElement {
     return this.checkState !== 'unavailable' && !!this.precheckResult && this.precheckResult.available;
   }
 
-  get meterUnavailable(): boolean {
-    return this.checkState === 'unavailable';
-  }
-
-  get meterChecking(): boolean {
-    return this.checkState === 'checking';
-  }
-
   get completeness(): number {
     const value = this.precheckResult?.completeness ?? 0;
     return Math.max(0, Math.min(100, Math.round(value)));
   }
 
-  get completenessText(): string {
-    return formatLabel(LABELS.Meter_Value, this.completeness);
+  get meterState(): string {
+    if (this.checkState === 'unavailable') return 'unavailable';
+    if (this.meterAvailable) return this.checkState === 'checking' ? 'ready-checking' : 'ready';
+    return this.checkState;
   }
 
-  get meterBarStyle(): string {
-    return `width: ${this.completeness}%`;
-  }
-
-  get meterBarClass(): string {
-    const tone = this.completeness >= 80 ? 'success' : this.completeness >= 50 ? 'warning' : 'error';
-    return `slds-progress-bar__value slds-theme_${tone}`;
-  }
-
-  /** What is missing or weak, each named: from the pre-check when it answered, else the local required checks. */
+  /**
+   * What is missing, each field named once by its label (the field itself carries its own help).
+   * Required-ness is the form's one definition, not the pre-check's flag, so it cannot flip when
+   * the scoring function is unreachable.
+   */
   get meterItems(): MeterItem[] {
+    const required = this.required;
     if (this.meterAvailable && this.precheckResult) {
-      const items: MeterItem[] = this.precheckResult.missingFields.map((m, index) => {
-        const key = fieldOfPrecheckPath(m.field);
-        const label = key ? FIELDS.find((f) => f.key === key)?.label : undefined;
-        const hint = m.hint && m.hint.trim() ? m.hint : LABELS.Meter_Missing_Generic;
-        return {
-          key: `m${index}`,
-          text: label ? formatLabel(LABELS.Meter_Item, label, hint) : hint,
-          required: m.required
-        };
+      const seen = new Set<string>();
+      const items: MeterItem[] = [];
+      this.precheckResult.missingFields.forEach((m, index) => {
+        const key = fieldOfPath(m.field);
+        if (key && seen.has(key)) return;
+        if (key) seen.add(key);
+        const isRequired = key ? required.has(key) : false;
+        let text: string;
+        if (!key) {
+          text = hasText(m.hint) ? String(m.hint) : LABELS.Meter_Missing_Generic;
+        } else if (isRequired) {
+          text = formatLabel(LABELS.Meter_Required_Missing, labelOfField(key));
+        } else {
+          text = formatLabel(
+            LABELS.Meter_Item,
+            labelOfField(key),
+            hasText(m.hint) ? String(m.hint) : LABELS.Meter_Missing_Generic
+          );
+        }
+        items.push({ key: `m${index}`, text, required: isRequired });
       });
       this.precheckResult.hints.forEach((hint, index) =>
         items.push({ key: `h${index}`, text: hint, required: false })
       );
       return items;
     }
-    return this.localMissingRequired.map((field) => ({
+    return FIELDS.filter((f) => required.has(f.key) && !hasText(this.draft[f.key])).map((field) => ({
       key: field.key,
       text: formatLabel(LABELS.Meter_Required_Missing, field.label),
       required: true
     }));
   }
 
-  get hasMeterItems(): boolean {
-    return this.meterItems.length > 0;
-  }
-
-  get meterAllGood(): boolean {
-    return this.meterAvailable && this.meterItems.length === 0;
-  }
-
-  private get localMissingRequired(): FieldSpec[] {
-    return FIELDS.filter(
-      (f) => (f.required || (f.key === 'partnerResponse' && this.isMoreInfo)) && !hasText(this.draft[f.key])
-    );
-  }
-
   // ---------- field changes ----------
 
-  handleFieldChange(event: CustomEvent<{ value?: unknown }>): void {
-    const target = event.target as HTMLElement;
-    const key = target.dataset.field as DraftKey | undefined;
+  handleFieldChange(event: CustomEvent<{ key: DraftKey; value: unknown }>): void {
+    const key = event.detail?.key;
     if (!key) return;
     const spec = FIELDS.find((f) => f.key === key);
-    let value: unknown = event.detail?.value;
+    let value: unknown = event.detail.value;
     if (spec && (spec.kind === 'number' || spec.kind === 'currency')) {
       value = value === '' || value === null || value === undefined ? null : Number(value);
     } else if (typeof value === 'string' && value === '') {
       value = null;
     }
+    this.partnerKeys.add(key);
     this.updateDraft({ [key]: value } as Partial<DealPortalDraft>);
     if (this.filledFromText[key] !== undefined) {
       // The partner touched the field: it is confirmed.
@@ -361,6 +399,7 @@ export default class DealRegistrationForm extends LightningElement {
     this.draft = { ...this.draft, ...patch };
     this.draftVersion += 1;
     this.duplicateWarning = undefined;
+    this.draftSavedNotice = undefined;
     this.schedulePrecheck();
   }
 
@@ -394,7 +433,7 @@ export default class DealRegistrationForm extends LightningElement {
         return this.precheckResult;
       })
       .catch(() => {
-        // The check is a help, not a gate: the form keeps working on local checks.
+        // The check is a help, not a gate: the form keeps working on its own checks.
         if (sequence === this.precheckSequence) {
           this.precheckResult = undefined;
           this.checkState = 'unavailable';
@@ -465,8 +504,10 @@ export default class DealRegistrationForm extends LightningElement {
   handleUseSuggestion(): void {
     if (!this.accountSuggestion) return;
     const patch: Partial<DealPortalDraft> = { customerName: this.accountSuggestion.name };
+    this.partnerKeys.add('customerName');
     if (!hasText(this.draft.customerWebsite) && hasText(this.accountSuggestion.website)) {
       patch.customerWebsite = this.accountSuggestion.website;
+      this.partnerKeys.add('customerWebsite');
     }
     this.updateDraft(patch);
     this.accountSuggestion = undefined;
@@ -491,30 +532,33 @@ export default class DealRegistrationForm extends LightningElement {
     const chosen = this.priorCustomers.find((c) => c.customerName === event.detail.value);
     if (!chosen) return;
     this.selectedPriorCustomer = chosen.customerName;
-    this.updateDraft({
+    const patch: Partial<DealPortalDraft> = {
       customerName: chosen.customerName,
       customerWebsite: chosen.customerWebsite ?? this.draft.customerWebsite ?? null,
       customerCountry: chosen.customerCountry ?? this.draft.customerCountry ?? null,
       customerRegion: chosen.customerRegion ?? this.draft.customerRegion ?? null,
       customerIndustry: chosen.customerIndustry ?? this.draft.customerIndustry ?? null,
       customerEmployees: chosen.customerEmployees ?? this.draft.customerEmployees ?? null
+    };
+    (Object.keys(patch) as DraftKey[]).forEach((key) => {
+      if (hasText(patch[key])) this.partnerKeys.add(key);
     });
+    this.updateDraft(patch);
     this.accountSuggestion = undefined;
   }
 
   // ---------- paste to fill ----------
 
-  handlePasteChange(event: CustomEvent<{ value?: string }>): void {
-    this.pasteText = event.detail?.value ?? '';
+  /** A field the paste may fill: empty, or still holding a default nobody chose. */
+  private pasteMayFill(key: DraftKey, value: string | number): boolean {
+    const current = this.draft[key];
+    if (!hasText(current) || String(current) === String(value)) return true;
+    return !this.partnerKeys.has(key) && DEFAULTS[key] !== undefined && current === DEFAULTS[key];
   }
 
-  get pasteDisabled(): boolean {
-    return this.pasteBusy || !this.pasteText.trim();
-  }
-
-  async handleFillFromText(): Promise<void> {
-    const text = this.pasteText.trim();
-    if (!text) return;
+  async handleFill(event: CustomEvent<{ text: string }>): Promise<void> {
+    const text = (event.detail?.text ?? '').trim();
+    if (!text || this.pasteBusy) return;
     this.pasteBusy = true;
     this.pasteMessage = undefined;
     this.pasteUnavailable = false;
@@ -530,7 +574,7 @@ export default class DealRegistrationForm extends LightningElement {
       const filled: Partial<Record<DraftKey, number>> = { ...this.filledFromText };
       let kept = 0;
       parsed.forEach(({ key, value, confidence }) => {
-        if (hasText(this.draft[key]) && String(this.draft[key]) !== String(value)) {
+        if (!this.pasteMayFill(key, value)) {
           kept += 1; // never overwrite what the partner typed
           return;
         }
@@ -558,33 +602,32 @@ export default class DealRegistrationForm extends LightningElement {
     }
   }
 
-  get pasteMessageClass(): string {
-    return this.pasteUnavailable ? 'slds-text-color_error slds-m-top_x-small' : 'slds-m-top_x-small';
-  }
-
   // ---------- validation ----------
 
   private validate(mode: 'draft' | 'submit'): boolean {
-    const errors = validateDraft(this.draft, mode, this.isMoreInfo);
+    const errors = validateDraft(this.draft, mode, {
+      required: this.required,
+      maxLengths: this.maxLengths
+    });
     this.fieldErrors = errors;
     const keys = Object.keys(errors) as DraftKey[];
     this.showErrorSummary = keys.length > 0;
     if (keys.length > 0) {
-      // Let the template render the messages, then move focus to the first field to fix.
+      // Let the sections render the messages, then move focus to the first field to fix.
       Promise.resolve().then(() => this.focusField(keys[0]));
     }
     return keys.length === 0;
   }
 
   private focusField(key: DraftKey): void {
-    const element = this.template?.querySelector<HTMLElement>(`[data-field="${key}"]`);
+    const element = this.querySelector<HTMLElement>(`[data-field="${key}"]`);
     if (element && typeof element.focus === 'function') element.focus();
   }
 
   get errorSummaryItems(): { key: string; text: string }[] {
     return (Object.keys(this.fieldErrors) as DraftKey[]).map((key) => ({
       key,
-      text: `${FIELDS.find((f) => f.key === key)?.label ?? key}: ${this.fieldErrors[key]}`
+      text: `${labelOfField(key)}: ${this.fieldErrors[key]}`
     }));
   }
 
@@ -603,7 +646,7 @@ export default class DealRegistrationForm extends LightningElement {
       const id = await saveDraft({ draft: { ...this.draft } });
       this.draft = { ...this.draft, id };
       this.lastSavedAt = new Date().toLocaleTimeString();
-      this.dispatchEvent(new ShowToastEvent({ title: LABELS.Draft_Saved, variant: 'success' }));
+      this.draftSavedNotice = formatLabel(LABELS.Draft_Saved_At, this.lastSavedAt);
       this.dispatchEvent(new CustomEvent('saved', { detail: { id } }));
     } catch (error) {
       // Everything the partner typed stays in this.draft: only the error is shown.
@@ -612,10 +655,6 @@ export default class DealRegistrationForm extends LightningElement {
     } finally {
       this.busy = false;
     }
-  }
-
-  get savedText(): string {
-    return this.lastSavedAt ? formatLabel(LABELS.Draft_Saved_At, this.lastSavedAt) : '';
   }
 
   // ---------- submit ----------
@@ -662,7 +701,6 @@ export default class DealRegistrationForm extends LightningElement {
       this.duplicateWarning = undefined;
       this.draft = { ...this.draft, id: result.id };
       this.status = result.status;
-      this.dispatchEvent(new ShowToastEvent({ title: LABELS.Submit_Success_Toast, variant: 'success' }));
       this.dispatchEvent(new CustomEvent('submitted', { detail: { id: result.id, status: result.status } }));
     } catch (error) {
       this.duplicateWarning = undefined;
@@ -673,6 +711,11 @@ export default class DealRegistrationForm extends LightningElement {
 
   get hasDuplicateWarning(): boolean {
     return !!this.duplicateWarning && this.duplicateWarning.length > 0;
+  }
+
+  /** While the duplicate warning asks its question, its own buttons are the only way on. */
+  get showActions(): boolean {
+    return !this.hasDuplicateWarning;
   }
 
   get duplicateItems(): { key: string; text: string }[] {
@@ -719,18 +762,21 @@ export default class DealRegistrationForm extends LightningElement {
     this.saveError = undefined;
     this.duplicateWarning = undefined;
     this.accountSuggestion = undefined;
-    this.draft = { dealCurrency: 'USD' };
+    this.draft = { ...DEFAULTS };
+    this.partnerKeys = new Set<DraftKey>();
     this.status = STATUS.DRAFT;
     this.registrationName = undefined;
+    this.managerQuestion = undefined;
     this.filledFromText = {};
     this.fieldErrors = {};
     this.showErrorSummary = false;
     this.precheckResult = undefined;
     this.checkState = 'idle';
-    this.pasteText = '';
     this.pasteMessage = undefined;
+    this.pasteUnavailable = false;
     this.selectedPriorCustomer = '';
     this.lastSavedAt = undefined;
+    this.draftSavedNotice = undefined;
     this.draftVersion += 1;
   }
 }

@@ -15,6 +15,16 @@ import {
 import DEAL_SELECTION from '@salesforce/messageChannel/Deal_Selection__c';
 import getQueue from '@salesforce/apex/DealReviewController.getQueue';
 import getConsoleSettings from '@salesforce/apex/DealReviewController.getConsoleSettings';
+import {
+  formatDuration,
+  formatLabel as format,
+  formatNumber,
+  labelOf as labelOfIn,
+  observeWidth,
+  statusBadgeClass,
+  triageBadgeClass
+} from 'c/dealFormat';
+import { REGIONS, SETTING_DEFAULTS, TIERS, TRIAGE } from 'c/dealVocabulary';
 import { LABELS } from './labels';
 
 /** Platform event channel the scoring bridge publishes after every scoring. */
@@ -34,8 +44,11 @@ interface Option {
 
 interface RowView extends DealReviewQueueRow {
   statusText: string;
+  statusClass: string;
   triageLabel: string;
+  triageClass: string;
   tierLabel: string;
+  ageText: string;
   ageClass: string;
   ageIcon: string | null;
   ageIconText: string;
@@ -49,69 +62,140 @@ interface Filters {
   overdueOnly: boolean;
 }
 
-function format(template: string, ...values: (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (match, i: string) => {
-    const value = values[Number(i)];
-    return value === undefined ? match : String(value);
-  });
-}
-
 function labelOf(prefix: string, value: string | null | undefined, fallback = ''): string {
-  if (!value) return fallback;
-  const key = `${prefix}_${value}` as keyof typeof LABELS;
-  return (LABELS[key] as string | undefined) ?? value;
+  return labelOfIn(LABELS, prefix, value, fallback);
 }
 
 const SORTABLE = new Set(['name', 'score', 'partnerName', 'customerName', 'value', 'ageHours']);
 
-/** Column definitions; built once (and again when the settings arrive), never per render, so the table keeps its state. */
-function buildColumns(withTier: boolean): object[] {
-  const cols: object[] = [
-    {
-      label: LABELS.Col_Registration,
-      fieldName: 'name',
-      type: 'button',
-      sortable: true,
-      typeAttributes: {
-        label: { fieldName: 'name' },
-        name: 'select',
-        variant: 'base',
-        title: LABELS.Select_Row
-      }
-    },
-    { label: LABELS.Col_Score, fieldName: 'score', type: 'number', sortable: true, initialWidth: 90 },
-    { label: LABELS.Col_Triage, fieldName: 'triageLabel', type: 'text' },
-    { label: LABELS.Col_Partner, fieldName: 'partnerName', type: 'text', sortable: true }
-  ];
-  if (withTier) {
-    cols.push({ label: LABELS.Col_Tier, fieldName: 'tierLabel', type: 'text', initialWidth: 110 });
+type ColumnKey =
+  | 'name'
+  | 'score'
+  | 'triage'
+  | 'customer'
+  | 'age'
+  | 'value'
+  | 'partner'
+  | 'status'
+  | 'region'
+  | 'tier';
+
+/**
+ * Every column with the width it needs to be readable, most important first. The table shows as
+ * many as fit the width its region gives it (measured), so a half-page console column gets five
+ * readable columns instead of ten crushed ones; the score card shows the rest of a selected row.
+ */
+const COLUMN_PRIORITY: { key: ColumnKey; width: number }[] = [
+  { key: 'name', width: 120 },
+  { key: 'score', width: 80 },
+  { key: 'triage', width: 150 },
+  { key: 'customer', width: 160 },
+  { key: 'age', width: 120 },
+  { key: 'value', width: 120 },
+  { key: 'status', width: 170 },
+  { key: 'partner', width: 160 },
+  { key: 'region', width: 90 },
+  { key: 'tier', width: 110 }
+];
+/** Always shown, however narrow: a row must stay identifiable and selectable. */
+const MIN_COLUMNS = 3;
+/** Space for the selection checkbox column. */
+const CHECKBOX_WIDTH = 40;
+
+/** The columns that fit `width` px (all of them while the width is unknown). */
+export function columnsForWidth(width: number, withTier: boolean): ColumnKey[] {
+  const candidates = COLUMN_PRIORITY.filter((c) => withTier || c.key !== 'tier');
+  if (!width || width <= 0) return candidates.map((c) => c.key);
+  const keys: ColumnKey[] = [];
+  let used = CHECKBOX_WIDTH;
+  for (const column of candidates) {
+    if (keys.length >= MIN_COLUMNS && used + column.width > width) break;
+    keys.push(column.key);
+    used += column.width;
   }
-  cols.push(
-    { label: LABELS.Col_Customer, fieldName: 'customerName', type: 'text', sortable: true },
-    { label: LABELS.Col_Region, fieldName: 'region', type: 'text', initialWidth: 90 },
-    {
-      label: LABELS.Col_Value,
-      fieldName: 'value',
-      type: 'currency',
-      sortable: true,
-      typeAttributes: { currencyCode: { fieldName: 'currencyCode' }, maximumFractionDigits: 0 }
-    },
-    { label: LABELS.Col_Status, fieldName: 'statusText', type: 'text' },
-    {
-      label: LABELS.Col_Age,
-      fieldName: 'ageHours',
-      type: 'number',
-      sortable: true,
-      typeAttributes: { maximumFractionDigits: 1 },
-      cellAttributes: {
-        class: { fieldName: 'ageClass' },
-        iconName: { fieldName: 'ageIcon' },
-        iconAlternativeText: { fieldName: 'ageIconText' },
-        iconPosition: 'left'
-      }
+  return keys;
+}
+
+const COLUMN_DEFS: Record<ColumnKey, object> = {
+  name: {
+    label: LABELS.Col_Registration,
+    fieldName: 'name',
+    type: 'button',
+    sortable: true,
+    typeAttributes: {
+      label: { fieldName: 'name' },
+      name: 'select',
+      variant: 'base',
+      title: LABELS.Select_Row
     }
-  );
-  return cols;
+  },
+  score: { label: LABELS.Col_Score, fieldName: 'score', type: 'number', sortable: true, initialWidth: 80 },
+  triage: {
+    label: LABELS.Col_Triage,
+    fieldName: 'triageLabel',
+    type: 'badge',
+    typeAttributes: { badgeClass: { fieldName: 'triageClass' } }
+  },
+  partner: {
+    label: LABELS.Col_Partner,
+    fieldName: 'partnerName',
+    type: 'text',
+    sortable: true,
+    wrapText: true
+  },
+  tier: { label: LABELS.Col_Tier, fieldName: 'tierLabel', type: 'text', initialWidth: 110 },
+  customer: {
+    label: LABELS.Col_Customer,
+    fieldName: 'customerName',
+    type: 'text',
+    sortable: true,
+    wrapText: true
+  },
+  region: { label: LABELS.Col_Region, fieldName: 'region', type: 'text', initialWidth: 90 },
+  value: {
+    label: LABELS.Col_Value,
+    fieldName: 'value',
+    type: 'currency',
+    sortable: true,
+    typeAttributes: { currencyCode: { fieldName: 'currencyCode' }, maximumFractionDigits: 0 }
+  },
+  status: {
+    label: LABELS.Col_Status,
+    fieldName: 'statusText',
+    type: 'badge',
+    typeAttributes: { badgeClass: { fieldName: 'statusClass' } }
+  },
+  age: {
+    label: LABELS.Col_Age,
+    fieldName: 'ageHours',
+    type: 'duration',
+    sortable: true,
+    initialWidth: 120,
+    typeAttributes: { text: { fieldName: 'ageText' } },
+    cellAttributes: {
+      class: { fieldName: 'ageClass' },
+      iconName: { fieldName: 'ageIcon' },
+      iconAlternativeText: { fieldName: 'ageIconText' },
+      iconPosition: 'left'
+    }
+  }
+};
+
+/** Column definitions in table order; built only when the chosen set changes, so the table keeps its state. */
+function buildColumns(keys: ColumnKey[]): object[] {
+  const order: ColumnKey[] = [
+    'name',
+    'score',
+    'triage',
+    'partner',
+    'tier',
+    'customer',
+    'region',
+    'value',
+    'status',
+    'age'
+  ];
+  return order.filter((k) => keys.includes(k)).map((k) => COLUMN_DEFS[k]);
 }
 
 /**
@@ -144,7 +228,10 @@ export default class DealReviewQueue extends LightningElement {
   sortedDirection: SortDirection = 'desc';
   selectedId: string | null = null;
   selectedRows: string[] = [];
-  columns: object[] = buildColumns(false);
+  columns: object[] = buildColumns(columnsForWidth(0, false));
+  private columnKeys = '';
+  private tableWidth = 0;
+  private stopObservingWidth: (() => void) | null = null;
 
   private requestSeq = 0;
   private empSubscription: EmpSubscription | null = null;
@@ -160,8 +247,31 @@ export default class DealReviewQueue extends LightningElement {
     this.subscribeToDecisions();
   }
 
+  override renderedCallback(): void {
+    if (!this.stopObservingWidth) {
+      const container = this.template?.querySelector('[data-id="table-container"]');
+      if (container) {
+        this.stopObservingWidth = observeWidth(container, (width) => {
+          this.tableWidth = width;
+          this.updateColumns();
+        });
+      }
+    }
+  }
+
+  /** Re-chooses the columns for the measured width; keeps the same array when nothing changes. */
+  private updateColumns(): void {
+    const keys = columnsForWidth(this.tableWidth, this.showTierFilter);
+    const signature = keys.join(',');
+    if (signature === this.columnKeys) return;
+    this.columnKeys = signature;
+    this.columns = buildColumns(keys);
+  }
+
   override disconnectedCallback(): void {
     this.disconnected = true;
+    this.stopObservingWidth?.();
+    this.stopObservingWidth = null;
     if (this.refreshTimer) {
       globalThis.clearTimeout(this.refreshTimer);
       this.refreshTimer = null;
@@ -180,7 +290,7 @@ export default class DealReviewQueue extends LightningElement {
     try {
       this.settings = await getConsoleSettings();
       this.settingsError = null;
-      this.columns = buildColumns(this.showTierFilter);
+      this.updateColumns();
     } catch (e) {
       this.settingsError = e;
     }
@@ -287,8 +397,11 @@ export default class DealReviewQueue extends LightningElement {
     return {
       ...r,
       statusText: r.partnerAnswered ? format(LABELS.Partner_Answered, r.status) : r.status,
+      statusClass: statusBadgeClass(r.status),
       triageLabel: labelOf('Triage', r.triage, LABELS.Not_Scored),
+      triageClass: triageBadgeClass(r.triage),
       tierLabel: labelOf('Tier', r.partnerTier),
+      ageText: formatDuration(r.ageHours),
       ageClass: r.overdue ? 'slds-text-color_error slds-text-title_bold' : '',
       ageIcon: r.overdue ? 'utility:warning' : null,
       ageIconText: r.overdue ? LABELS.Overdue : ''
@@ -337,7 +450,7 @@ export default class DealReviewQueue extends LightningElement {
   get triageOptions(): Option[] {
     return [
       { label: LABELS.Filter_All, value: '' },
-      ...['AUTO_APPROVED', 'NEEDS_REVIEW', 'FLAGGED_CONFLICT'].map((v) => ({
+      ...TRIAGE.map((v) => ({
         label: labelOf('Triage', v),
         value: v
       }))
@@ -345,24 +458,19 @@ export default class DealReviewQueue extends LightningElement {
   }
 
   get regionOptions(): Option[] {
-    return [
-      { label: LABELS.Filter_All, value: '' },
-      ...['NA', 'EMEA', 'APAC', 'LATAM'].map((v) => ({ label: v, value: v }))
-    ];
+    return [{ label: LABELS.Filter_All, value: '' }, ...REGIONS.map((v) => ({ label: v, value: v }))];
   }
 
   get tierOptions(): Option[] {
     return [
       { label: LABELS.Filter_All, value: '' },
-      ...['PLATINUM', 'GOLD', 'SILVER', 'REGISTERED'].map((v) => ({ label: labelOf('Tier', v), value: v }))
+      ...TIERS.map((v) => ({ label: labelOf('Tier', v), value: v }))
     ];
   }
 
   get bandOptions(): Option[] {
-    const money = (n: number): string =>
-      new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(n);
-    const small = money(this.settings?.smallDealLimit ?? 50000);
-    const high = money(this.settings?.highValueAmount ?? 250000);
+    const small = formatNumber(this.settings?.smallDealLimit ?? 50000);
+    const high = formatNumber(this.settings?.highValueAmount ?? SETTING_DEFAULTS.highValueAmount);
     return [
       { label: LABELS.Filter_All, value: '' },
       { label: format(LABELS.Band_SMALL, small), value: 'SMALL' },

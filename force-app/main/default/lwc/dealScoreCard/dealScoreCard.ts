@@ -20,13 +20,31 @@ import getConsoleSettings from '@salesforce/apex/DealReviewController.getConsole
 import decide from '@salesforce/apex/DealReviewController.decide';
 import decideExtension from '@salesforce/apex/DealReviewController.decideExtension';
 import { reduceErrors } from 'c/ldsUtils';
+import {
+  formatDate,
+  formatLabel as format,
+  formatMoney,
+  labelOf as labelOfIn,
+  observeWidth,
+  text
+} from 'c/dealFormat';
+import { labelOfPath } from 'c/dealFields';
 import { LABELS } from './labels';
 
 /** Platform event the scoring bridge publishes after every scoring. */
 export const SCORED_CHANNEL = '/event/Deal_Scored__e';
 
+/** From this width (px) of the card's own box, positive and negative factors sit side by side. */
+export const TWO_COLUMN_MIN_WIDTH = 576;
+/** Below this width (px), each conflict's comparison table is stacked (label, this one, the other). */
+export const STACK_BELOW_WIDTH = 480;
+
 /** How many factors of each sign the card explains. */
 export const TOP_FACTORS = 3;
+
+function labelOf(prefix: string, value: string | null | undefined): string {
+  return labelOfIn(LABELS, prefix, value);
+}
 
 type FormAction = DealReviewAction | 'EXTENSION_APPROVE' | 'EXTENSION_REJECT';
 
@@ -59,53 +77,16 @@ interface ConflictCardView {
   rows: ComparisonRow[];
 }
 
+interface ValidatedInput extends HTMLElement {
+  setCustomValidity(message: string): void;
+  reportValidity(): boolean;
+}
+
 interface ActionButton {
   key: DealReviewAction;
   label: string;
   variant: string;
   overrides: boolean;
-}
-
-function format(template: string, ...values: (string | number | null | undefined)[]): string {
-  return template.replace(/\{(\d+)\}/g, (match, i: string) => {
-    const value = values[Number(i)];
-    return value === undefined || value === null ? match : String(value);
-  });
-}
-
-function labelOf(prefix: string, value: string | null | undefined): string {
-  if (!value) return '';
-  const key = `${prefix}_${value}` as keyof typeof LABELS;
-  return (LABELS[key] as string | undefined) ?? value;
-}
-
-function text(value: unknown): string {
-  return value === null || value === undefined ? '' : String(value);
-}
-
-function formatDate(value: string | null | undefined): string {
-  if (!value) return '';
-  // A date-only value (YYYY-MM-DD) is a calendar day: format it in UTC so no time zone shifts it.
-  const dateOnly = value.length === 10;
-  const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(
-    undefined,
-    dateOnly ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium' }
-  ).format(date);
-}
-
-function formatMoney(value: number | null | undefined, currency: string | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  try {
-    return new Intl.NumberFormat(undefined, {
-      style: 'currency',
-      currency: currency || 'USD',
-      maximumFractionDigits: 0
-    }).format(value);
-  } catch {
-    return String(value);
-  }
 }
 
 function same(a: string, b: string): boolean {
@@ -143,6 +124,10 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
   formError: unknown = null;
   validationMessage = '';
 
+  /** The card's own width, measured; 0 until known (laid out as narrow). */
+  panelWidth = 0;
+  private stopObservingWidth: (() => void) | null = null;
+
   private loadSeq = 0;
   private subscription: MessageSubscription | null = null;
   private empSubscription: EmpSubscription | null = null;
@@ -166,6 +151,8 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
 
   override disconnectedCallback(): void {
     this.connected = false;
+    this.stopObservingWidth?.();
+    this.stopObservingWidth = null;
     lmsUnsubscribe(this.subscription);
     this.subscription = null;
     if (this.empSubscription) {
@@ -200,6 +187,14 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
   }
 
   override renderedCallback(): void {
+    if (!this.stopObservingWidth) {
+      const panel = this.template?.querySelector('[data-id="panel"]');
+      if (panel) {
+        this.stopObservingWidth = observeWidth(panel, (width) => {
+          if (Math.abs(width - this.panelWidth) >= 1) this.panelWidth = width;
+        });
+      }
+    }
     if (this.focusForm) {
       this.focusForm = false;
       const target = this.template?.querySelector<HTMLElement>('[data-id="reason"]');
@@ -356,6 +351,18 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
     }));
   }
 
+  get factorsClass(): string {
+    return this.panelWidth >= TWO_COLUMN_MIN_WIDTH
+      ? 'factors factors_two-columns slds-m-bottom_small'
+      : 'factors slds-m-bottom_small';
+  }
+
+  get comparisonClass(): string {
+    const base =
+      'comparison slds-table slds-table_bordered slds-table_cell-buffer slds-table_fixed-layout slds-m-bottom_xx-small';
+    return this.panelWidth < STACK_BELOW_WIDTH ? `${base} comparison_stacked` : base;
+  }
+
   get positiveFactors(): FactorView[] {
     return this.factorViews(true);
   }
@@ -377,7 +384,7 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
   }
 
   get missingFields(): { key: string; text: string }[] {
-    return (this.recommendation?.missingFields ?? []).map((f, i) => ({ key: `m${i}`, text: f }));
+    return (this.recommendation?.missingFields ?? []).map((f, i) => ({ key: `m${i}`, text: labelOfPath(f) }));
   }
 
   get hasMissingFields(): boolean {
@@ -539,7 +546,10 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
 
   handleReasonChange(event: CustomEvent<{ value: string }>): void {
     this.reason = event.detail.value ?? '';
-    if (this.validationMessage && this.reason.trim()) this.validationMessage = '';
+    if (this.reason.trim()) {
+      // The message goes as soon as there is a reason; nothing is reported while typing.
+      this.reasonInput?.setCustomValidity('');
+    }
   }
 
   handleReassignChange(event: CustomEvent<{ recordId: string | null }>): void {
@@ -570,14 +580,19 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
     this.load();
   }
 
+  /**
+   * Checked on Confirm only. The reason box is not `required` for the base component, which would
+   * report "Complete this field" on blur, i.e. between mouse-down and mouse-up on Confirm, moving the
+   * button away from the pointer so the click is lost. Here the message is set on the field itself
+   * (red border, aria-invalid, described by the message) once the click has landed.
+   */
   private validate(): boolean {
-    const inputs = Array.from(
-      this.template?.querySelectorAll<HTMLElement & { reportValidity?: () => boolean }>('[data-validate]') ??
-        []
-    );
-    inputs.forEach((input) => input.reportValidity?.());
-    if (!this.reason.trim()) {
-      this.validationMessage = LABELS.Reason_Required;
+    const reasonInput = this.reasonInput;
+    const reasonMissing = !this.reason.trim();
+    reasonInput?.setCustomValidity(reasonMissing ? LABELS.Reason_Required : '');
+    reasonInput?.reportValidity();
+    if (reasonMissing) {
+      reasonInput?.focus();
       return false;
     }
     if (this.isReassign && !this.reassignTo) {
@@ -586,6 +601,10 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
     }
     this.validationMessage = '';
     return true;
+  }
+
+  private get reasonInput(): ValidatedInput | null {
+    return this.template?.querySelector<ValidatedInput>('[data-id="reason"]') ?? null;
   }
 
   async handleConfirm(): Promise<void> {
@@ -597,10 +616,11 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
     this.formError = null;
     const reason = this.reason.trim();
     try {
-      let message: string = LABELS.Decision_Saved;
+      let title: string;
+      let message: string | undefined;
       if (action === 'EXTENSION_APPROVE' || action === 'EXTENSION_REJECT') {
         await decideExtension({ dealId, approve: action === 'EXTENSION_APPROVE', reason });
-        message = LABELS.Extension_Saved;
+        title = LABELS.Extension_Saved;
       } else {
         const result = await decide({
           dealId,
@@ -608,9 +628,10 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
           reason,
           reassignToUserId: action === 'REASSIGN' ? this.reassignTo : null
         });
+        title = labelOf('Decided', action);
         if (result?.overridden) message = LABELS.Decision_Saved_Override;
       }
-      this.dispatchEvent(new ShowToastEvent({ title: LABELS.Decision_Saved, message, variant: 'success' }));
+      this.dispatchEvent(new ShowToastEvent({ title, message, variant: 'success' }));
       publish(this.messageContext, DEAL_SELECTION, {
         recordId: dealId,
         decision: action.startsWith('EXTENSION') ? 'EXTENSION' : action

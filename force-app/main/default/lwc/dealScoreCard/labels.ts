@@ -63,7 +63,11 @@ import OVERRIDE_WARNING from '@salesforce/label/c.DR_Console_Override_Warning';
 import AGREES from '@salesforce/label/c.DR_Console_Agrees';
 import CONFIRM from '@salesforce/label/c.DR_Console_Confirm';
 import CANCEL from '@salesforce/label/c.DR_Console_Cancel';
-import DECISION_SAVED from '@salesforce/label/c.DR_Console_Decision_Saved';
+import DECIDED_APPROVE from '@salesforce/label/c.DR_Console_Decided_APPROVE';
+import DECIDED_REJECT from '@salesforce/label/c.DR_Console_Decided_REJECT';
+import DECIDED_REQUEST_INFO from '@salesforce/label/c.DR_Console_Decided_REQUEST_INFO';
+import DECIDED_REASSIGN from '@salesforce/label/c.DR_Console_Decided_REASSIGN';
+import REASON_LABEL_REQUIRED from '@salesforce/label/c.DR_Console_Reason_Label_Required';
 import DECISION_SAVED_OVERRIDE from '@salesforce/label/c.DR_Console_Decision_Saved_Override';
 import DECISION_FAILED from '@salesforce/label/c.DR_Console_Decision_Failed';
 import DECIDED from '@salesforce/label/c.DR_Console_Decided';
@@ -143,7 +147,11 @@ export const LABELS = {
   Agrees: AGREES,
   Confirm: CONFIRM,
   Cancel: CANCEL,
-  Decision_Saved: DECISION_SAVED,
+  Decided_APPROVE: DECIDED_APPROVE,
+  Decided_REJECT: DECIDED_REJECT,
+  Decided_REQUEST_INFO: DECIDED_REQUEST_INFO,
+  Decided_REASSIGN: DECIDED_REASSIGN,
+  Reason_Label_Required: REASON_LABEL_REQUIRED,
   Decision_Saved_Override: DECISION_SAVED_OVERRIDE,
   Decision_Failed: DECISION_FAILED,
   Decided: DECIDED,

@@ -7,6 +7,9 @@ import DEFAULT_TITLE from '@salesforce/label/c.DR_Portal_Error_Title';
  * shows plain messages (through reduceErrors) in an SLDS alert that screen readers announce.
  */
 export default class ErrorPanel extends LightningElement {
+  /** Light DOM: the page's SLDS styles reach it in LWR sites (native shadow) as in Aura and Lightning pages. */
+  static override renderMode = 'light' as const;
+
   /** The error(s): an Apex/wire error, a JavaScript Error, a string or an array of those. */
   @api errors: unknown;
   /** Heading above the messages; a generic one from the labels when empty. */

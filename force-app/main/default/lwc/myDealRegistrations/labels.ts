@@ -6,7 +6,6 @@ import Close_New from '@salesforce/label/c.DR_Portal_List_Close_New';
 import Filter_Label from '@salesforce/label/c.DR_Portal_List_Filter_Label';
 import Filter_All from '@salesforce/label/c.DR_Portal_List_Filter_All';
 import Live_On from '@salesforce/label/c.DR_Portal_List_Live_On';
-import Live_Off from '@salesforce/label/c.DR_Portal_List_Live_Off';
 import Load_Failed from '@salesforce/label/c.DR_Portal_List_Load_Failed';
 import Empty from '@salesforce/label/c.DR_Portal_List_Empty';
 import Empty_Filtered from '@salesforce/label/c.DR_Portal_List_Empty_Filtered';
@@ -54,7 +53,6 @@ export const LABELS = {
   Filter_Label,
   Filter_All,
   Live_On,
-  Live_Off,
   Load_Failed,
   Empty,
   Empty_Filtered,

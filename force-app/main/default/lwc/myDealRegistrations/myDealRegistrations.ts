@@ -1,22 +1,21 @@
 import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { subscribe, unsubscribe, onError, isEmpEnabled } from 'lightning/empApi';
-import type { EmpMessage, EmpSubscription } from 'lightning/empApi';
 import getMyRegistrations from '@salesforce/apex/DealRegistrationPortalController.getMyRegistrations';
 import withdrawRegistration from '@salesforce/apex/DealRegistrationPortalController.withdraw';
 import requestExtension from '@salesforce/apex/DealRegistrationPortalController.requestExtension';
 import askStatus from '@salesforce/apex/DealAssistController.askStatus';
-import { ALL_STATUSES, STATUS, formatLabel, hasText } from 'c/dealPortalUtils';
+import { ALL_STATUSES, STATUS, createPoller, nextInstanceId } from 'c/dealPortalUtils';
+import { formatDate, formatLabel, hasText, observeWidth, statusBadgeClass } from 'c/dealFormat';
 import { LABELS } from './labels';
 
-/** The platform event the scoring bridge publishes after a registration is scored or decided. */
-export const DEAL_SCORED_CHANNEL = '/event/Deal_Scored__e';
+/** How often the list re-reads itself while one of its registrations is being checked. */
+export const POLL_INTERVAL_MS = 30000;
 
-interface DealScoredPayload {
-  Deal_Registration_Id__c?: string;
-  Status__c?: string;
-}
+/** Below this width (px) of the component's own box, registrations show as a list, not a table. */
+export const TABLE_MIN_WIDTH = 640;
+
+/** Statuses that change without the partner doing anything: the list polls while one is shown. */
+const IN_FLIGHT: string[] = [STATUS.SUBMITTED, STATUS.SCORING, STATUS.IN_REVIEW, STATUS.CONFLICT_REVIEW];
 
 interface WiredRegistrations {
   data?: DealPortalRegistration[];
@@ -28,8 +27,9 @@ interface RowView {
   name: string;
   customerName: string;
   status: string;
-  submittedAt: string | null | undefined;
-  protectionExpiresOn: string | null | undefined;
+  statusClass: string;
+  submittedText: string;
+  protectionText: string;
   partnerMessage: string;
   rowClass: string;
   viewLabel: string;
@@ -54,11 +54,21 @@ const NEXT_STEP: Record<string, string> = {
 /**
  * The partner's company's registrations: status, submitted date, protection end date and the
  * partner-safe reason; a status filter; a detail panel with the next step (answer a request for more
- * information, request an extension, withdraw). Refreshes itself when Deal_Scored__e arrives, and falls
- * back to a refresh button plus refresh-on-focus where the portal user cannot subscribe to events.
+ * information, request an extension, withdraw).
+ *
+ * Built for LWR sites as well as Aura sites: light DOM (so the site's SLDS stylesheet applies under
+ * native shadow), no platform events (lightning/empApi is not available in LWR sites) and no toasts
+ * (ShowToastEvent is not either). It stays current by re-reading itself every POLL_INTERVAL_MS while
+ * a registration is being checked and the page is visible, when the window regains focus, and from
+ * the Refresh button; confirmations are shown inline.
  */
 export default class MyDealRegistrations extends LightningElement {
+  static override renderMode = 'light' as const;
+
   labels = LABELS;
+  readonly detailHeadingId = nextInstanceId('mdr-detail');
+  compact = false;
+  private stopObservingWidth: (() => void) | undefined;
   statusFilter = '';
 
   /** Builder setting: the status filter the list opens with (empty = all). */
@@ -75,22 +85,24 @@ export default class MyDealRegistrations extends LightningElement {
   selectedId: string | undefined;
   showNewForm = false;
 
-  liveState: 'connecting' | 'live' | 'off' = 'connecting';
-  private subscription: EmpSubscription | undefined;
   private wiredResult: WiredRegistrations | undefined;
+  private readonly poller = createPoller(() => {
+    this.refresh();
+  }, POLL_INTERVAL_MS);
+  private polling = false;
   private readonly focusHandler = (): void => {
     this.refresh();
   };
   private focusListening = false;
-  private disconnected = false;
 
   pendingAction: PendingAction;
   actionReason = '';
   actionError: unknown;
   actionReasonError: string | undefined;
   actionBusy = false;
-  /** Inline confirmation: toasts are not shown in LWR Experience Cloud sites. */
+  /** Inline confirmation (toasts are not available in LWR sites). */
   actionNotice: string | undefined;
+  private actionNoticeKind: PendingAction;
 
   question = '';
   answer: DealAssistStatusAnswer | undefined;
@@ -104,6 +116,7 @@ export default class MyDealRegistrations extends LightningElement {
       this.registrations = result.data;
       this.loadError = undefined;
       this.loaded = true;
+      this.updatePolling();
     } else if (result.error) {
       this.registrations = [];
       this.loadError = result.error;
@@ -116,70 +129,48 @@ export default class MyDealRegistrations extends LightningElement {
   }
 
   override connectedCallback(): void {
-    this.disconnected = false;
-    this.subscribeToScoring();
-  }
-
-  override disconnectedCallback(): void {
-    this.disconnected = true;
-    if (this.subscription) {
-      unsubscribe(this.subscription).catch(() => undefined);
-      this.subscription = undefined;
-    }
-    this.stopFocusFallback();
-  }
-
-  // ---------- live updates ----------
-
-  private async subscribeToScoring(): Promise<void> {
-    try {
-      onError(() => this.fallBackToManualRefresh());
-      const enabled = await isEmpEnabled();
-      if (!enabled) throw new Error('empApi is not enabled for this user');
-      const subscription = await subscribe<DealScoredPayload>(DEAL_SCORED_CHANNEL, -1, (message) =>
-        this.handleDealScored(message)
-      );
-      if (this.disconnected) {
-        unsubscribe(subscription).catch(() => undefined);
-        return;
-      }
-      this.subscription = subscription;
-      this.liveState = 'live';
-    } catch {
-      // Experience Cloud users often have no streaming access: stay useful without it.
-      this.fallBackToManualRefresh();
-    }
-  }
-
-  private fallBackToManualRefresh(): void {
-    this.liveState = 'off';
-    if (!this.focusListening && !this.disconnected) {
+    if (!this.focusListening && typeof window !== 'undefined') {
       window.addEventListener('focus', this.focusHandler);
       this.focusListening = true;
     }
+    this.updatePolling();
   }
 
-  private stopFocusFallback(): void {
+  override renderedCallback(): void {
+    if (!this.stopObservingWidth) {
+      const root = this.querySelector('[data-id="list-root"]');
+      if (root) {
+        this.stopObservingWidth = observeWidth(root, (width) => {
+          const compact = width > 0 && width < TABLE_MIN_WIDTH;
+          if (compact !== this.compact) this.compact = compact;
+        });
+      }
+    }
+  }
+
+  override disconnectedCallback(): void {
+    this.poller.stop();
+    this.polling = false;
     if (this.focusListening) {
       window.removeEventListener('focus', this.focusHandler);
       this.focusListening = false;
     }
+    this.stopObservingWidth?.();
+    this.stopObservingWidth = undefined;
   }
 
-  private handleDealScored(message: EmpMessage<DealScoredPayload>): void {
-    const id = message?.data?.payload?.Deal_Registration_Id__c;
-    // Events for other companies' deals are not ours to act on; ids are compared on 15 characters.
-    if (id && this.registrations.some((r) => r.id.slice(0, 15) === id.slice(0, 15))) {
-      this.refresh();
-    }
+  // ---------- staying current ----------
+
+  /** Polls while a registration is being checked; stops when none is. */
+  private updatePolling(): void {
+    const shouldPoll = this.registrations.some((r) => IN_FLIGHT.includes(r.status));
+    if (shouldPoll && !this.polling) this.poller.start();
+    if (!shouldPoll && this.polling) this.poller.stop();
+    this.polling = shouldPoll;
   }
 
-  get liveOn(): boolean {
-    return this.liveState === 'live';
-  }
-
-  get liveOff(): boolean {
-    return this.liveState === 'off';
+  get autoRefreshing(): boolean {
+    return this.polling;
   }
 
   refresh(): Promise<void> {
@@ -219,8 +210,9 @@ export default class MyDealRegistrations extends LightningElement {
       name: r.name,
       customerName: r.customerName ?? '',
       status: r.status,
-      submittedAt: r.submittedAt,
-      protectionExpiresOn: r.protectionExpiresOn,
+      statusClass: statusBadgeClass(r.status),
+      submittedText: formatDate(r.submittedAt),
+      protectionText: formatDate(r.protectionExpiresOn),
       partnerMessage: r.partnerMessage ?? '',
       rowClass: r.id === this.selectedId ? 'slds-hint-parent slds-is-selected' : 'slds-hint-parent',
       viewLabel: formatLabel(LABELS.View_Details, r.name),
@@ -249,41 +241,66 @@ export default class MyDealRegistrations extends LightningElement {
 
   // ---------- detail ----------
 
-  get selected(): DealPortalRegistration | undefined {
+  get selectedRegistration(): DealPortalRegistration | undefined {
     return this.registrations.find((r) => r.id === this.selectedId);
   }
 
   get detailTitle(): string {
-    const s = this.selected;
+    const s = this.selectedRegistration;
     return s ? formatLabel(LABELS.Detail_Title, s.name, s.customerName ?? '') : '';
   }
 
   get nextStep(): string {
-    const s = this.selected;
+    const s = this.selectedRegistration;
     if (!s) return '';
     return NEXT_STEP[s.status] ?? LABELS.Next_Unknown;
   }
 
   get showEmbeddedForm(): boolean {
-    const s = this.selected;
+    const s = this.selectedRegistration;
     // After a submit the form stays to show its acknowledgment, even though the row is no longer editable.
     return !!s && (s.canEdit || s.canRespond || s.id === this.acknowledgedId);
   }
 
+  /**
+   * The manager's message, shown once: when the embedded form is open to answer a request for
+   * information, the form shows the question right above the answer box instead.
+   */
   get hasPartnerMessage(): boolean {
-    return hasText(this.selected?.partnerMessage);
+    const s = this.selectedRegistration;
+    if (!s || !hasText(s.partnerMessage)) return false;
+    return !(this.showEmbeddedForm && s.status === STATUS.MORE_INFO_REQUESTED);
+  }
+
+  get selectedStatusClass(): string {
+    return statusBadgeClass(this.selectedRegistration?.status);
+  }
+
+  get selectedSubmittedText(): string {
+    return formatDate(this.selectedRegistration?.submittedAt);
+  }
+
+  /** "Protected until" is shown only when there is a date. */
+  get selectedProtectionText(): string {
+    return formatDate(this.selectedRegistration?.protectionExpiresOn);
+  }
+
+  get actionNoticeText(): string {
+    // Once the refreshed row says the extension is pending, that line is the confirmation.
+    if (this.actionNoticeKind === 'extension' && this.extensionPending) return '';
+    return this.actionNotice ?? '';
   }
 
   get extensionPending(): boolean {
-    return !!this.selected?.extensionRequested;
+    return !!this.selectedRegistration?.extensionRequested;
   }
 
   get canRequestExtension(): boolean {
-    return !!this.selected?.canRequestExtension && !this.selected?.extensionRequested;
+    return !!this.selectedRegistration?.canRequestExtension && !this.selectedRegistration?.extensionRequested;
   }
 
   get canWithdraw(): boolean {
-    return !!this.selected?.canWithdraw;
+    return !!this.selectedRegistration?.canWithdraw;
   }
 
   private acknowledgedId: string | undefined;
@@ -348,7 +365,7 @@ export default class MyDealRegistrations extends LightningElement {
   }
 
   async handleConfirmAction(): Promise<void> {
-    const s = this.selected;
+    const s = this.selectedRegistration;
     if (!s || !this.pendingAction || this.actionBusy) return;
     const reason = this.actionReason.trim();
     if (!reason) {
@@ -364,10 +381,9 @@ export default class MyDealRegistrations extends LightningElement {
       } else {
         await requestExtension({ registrationId: s.id, reason });
       }
-      const notice = withdrawing ? LABELS.Withdraw_Done : LABELS.Extension_Done;
-      this.dispatchEvent(new ShowToastEvent({ title: notice, variant: 'success' }));
       this.resetAction();
-      this.actionNotice = notice;
+      this.actionNotice = withdrawing ? LABELS.Withdraw_Done : LABELS.Extension_Done;
+      this.actionNoticeKind = withdrawing ? 'withdraw' : 'extension';
       await this.refresh();
     } catch (error) {
       // The reason stays in the box so the partner can try again.
@@ -388,7 +404,7 @@ export default class MyDealRegistrations extends LightningElement {
   }
 
   async handleAsk(): Promise<void> {
-    const s = this.selected;
+    const s = this.selectedRegistration;
     const question = this.question.trim();
     if (!s || !question) return;
     this.askBusy = true;

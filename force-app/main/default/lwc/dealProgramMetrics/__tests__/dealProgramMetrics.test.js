@@ -75,15 +75,34 @@ describe('c-deal-program-metrics', () => {
     expect(element.shadowRoot.querySelector('[data-id="period"]').value).toBe('90');
   });
 
-  it('shows "no data" rather than zero when there is nothing to measure, and the empty backlog', async () => {
+  it('shows one empty state for a period with nothing in it, and the shadow note once', async () => {
     getMetrics.mockResolvedValue(METRICS_EMPTY);
     const element = await mount();
+    expect(element.shadowRoot.querySelector('[data-id="empty-period"]').textContent).toBe(
+      'c.DR_Console_Metrics_Empty_Period'
+    );
+    expect(element.shadowRoot.querySelector('[data-id="tiles"]')).toBeNull();
+    expect(element.shadowRoot.querySelector('[data-id="backlog-empty"]')).toBeNull();
+    expect(element.shadowRoot.textContent).not.toContain('c.DR_Console_No_Data');
+    expect(element.shadowRoot.textContent).not.toContain('c.DR_Console_Of_Count');
+    expect(element.shadowRoot.querySelectorAll('[data-id="shadow-note"]')).toHaveLength(1);
+    expect(element.shadowRoot.textContent.split('c.DR_Console_Shadow_Metrics')).toHaveLength(2);
+  });
+
+  it('says "no data" without "0 of 0" on a tile with nothing to measure, and the shadow note once', async () => {
+    getMetrics.mockResolvedValue({
+      ...METRICS_EMPTY,
+      submittedCount: 3,
+      backlogTotal: 3,
+      backlog: [{ key: 'LT_1D', count: 3, overSla: false }]
+    });
+    const element = await mount();
     expect(tile(element, 'approval').value).toBe('c.DR_Console_No_Data');
+    expect(tile(element, 'approval').detail).toBeUndefined();
     expect(tile(element, 'median').value).toBe('c.DR_Console_No_Data');
-    expect(tile(element, 'auto').detail).toBe('c.DR_Console_Shadow_Metrics');
-    expect(element.shadowRoot.querySelector('[data-id="backlog-empty"]')).not.toBeNull();
+    expect(tile(element, 'auto').detail).toBeUndefined();
     expect(element.shadowRoot.querySelector('[data-id="triage-empty"]')).not.toBeNull();
-    expect(element.shadowRoot.querySelector('[data-id="shadow-note"]')).not.toBeNull();
+    expect(element.shadowRoot.textContent.split('c.DR_Console_Shadow_Metrics')).toHaveLength(2);
   });
 
   it('says when the median is taken over a sample', async () => {

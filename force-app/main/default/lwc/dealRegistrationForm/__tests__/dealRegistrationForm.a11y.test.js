@@ -42,14 +42,14 @@ describe('c-deal-registration-form accessibility', () => {
   it('is accessible with the meter, hints and validation messages showing', async () => {
     precheck.mockResolvedValue(PRECHECK_INCOMPLETE);
     const element = mountElement('c-deal-registration-form', DealRegistrationForm);
-    const input = element.shadowRoot.querySelector('[data-field="contactEmail"]');
+    const input = element.querySelector('[data-field="contactEmail"]');
     input.dispatchEvent(new CustomEvent('change', { detail: { value: 'not-an-email' } }));
     // eslint-disable-next-line @lwc/lwc/no-async-operation
     await new Promise((resolve) => setTimeout(resolve, 450));
-    element.shadowRoot.querySelector('[data-id="submit"]').click();
+    element.querySelector('[data-id="submit"]').click();
     await Promise.resolve();
-    expect(element.shadowRoot.querySelector('[role="progressbar"]')).not.toBeNull();
-    expect(element.shadowRoot.querySelector('[data-id="error-summary"]')).not.toBeNull();
+    expect(element.querySelector('[role="progressbar"]')).not.toBeNull();
+    expect(element.querySelector('[data-id="error-summary"]')).not.toBeNull();
     await expect(element).toBeAccessible();
   });
 });

@@ -2,6 +2,7 @@ import {
   flushPromises,
   mountElement,
   byId,
+  rootOf,
   clearDom,
   changeValue
 } from '../../../../../test/jest-utils/lwcTestUtils';
@@ -95,7 +96,13 @@ function mount(props = {}) {
 }
 
 function field(element, key) {
-  return element.shadowRoot.querySelector(`[data-field="${key}"]`);
+  return rootOf(element).querySelector(`[data-field="${key}"]`);
+}
+
+/** The message the form shows for a field (in its error summary; the field itself gets it as custom validity). */
+function fieldError(element, key) {
+  const item = rootOf(element).querySelector(`[data-error-for="${key}"]`);
+  return item ? item.textContent.split(': ').slice(1).join(': ') : null;
 }
 
 async function type(element, key, value) {
@@ -110,7 +117,10 @@ async function click(element, id) {
 
 async function fillRequired(element) {
   await type(element, 'customerName', 'Globex Corporation');
+  await type(element, 'dealValue', '125000');
   await type(element, 'expectedCloseDate', '2027-03-31');
+  await type(element, 'contactName', 'Hank Scorpio');
+  await type(element, 'contactEmail', 'hank@globex.com');
 }
 
 async function settlePrecheck() {
@@ -136,24 +146,30 @@ describe('c-deal-registration-form', () => {
   });
 
   describe('rendering', () => {
-    it('shows the four sections with a label and help text on every input, only two required', async () => {
+    it('shows the four sections with a label and help text on every input, the five required fields marked', async () => {
       const element = mount();
       await flush();
-      const headings = texts(element.shadowRoot, 'section[aria-labelledby^="section-"] h3');
+      const headings = texts(rootOf(element), 'section[data-section] h3');
       expect(headings).toEqual([
         'c.DR_Portal_Section_Customer',
         'c.DR_Portal_Section_Opportunity',
         'c.DR_Portal_Section_Contact',
         'c.DR_Portal_Section_Notes'
       ]);
-      const inputs = Array.from(element.shadowRoot.querySelectorAll('[data-field]'));
+      const inputs = Array.from(rootOf(element).querySelectorAll('[data-field]'));
       expect(inputs.length).toBe(16); // partner response only appears when we asked for more info
       inputs.forEach((input) => {
         expect(input.label).toMatch(/^c\.DR_Portal_Field_/);
         expect(input.fieldLevelHelp).toMatch(/^c\.DR_Portal_Help_/);
       });
       const required = inputs.filter((i) => i.required).map((i) => i.dataset.field);
-      expect(required).toEqual(['customerName', 'expectedCloseDate']);
+      expect(required).toEqual([
+        'customerName',
+        'dealValue',
+        'expectedCloseDate',
+        'contactName',
+        'contactEmail'
+      ]);
       expect(field(element, 'dealCurrency').value).toBe('USD');
     });
 
@@ -170,9 +186,7 @@ describe('c-deal-registration-form', () => {
 
       await click(element, 'submit');
       expect(submit).not.toHaveBeenCalled();
-      expect(element.shadowRoot.querySelector('[data-error="partnerResponse"]').textContent).toBe(
-        'c.DR_Portal_Validation_Response_Required'
-      );
+      expect(fieldError(element, 'partnerResponse')).toBe('c.DR_Portal_Validation_Response_Required');
 
       precheck.mockResolvedValue(PRECHECK_COMPLETE);
       submit.mockResolvedValue({ ...SUBMIT_RESULT, id: MORE_INFO.id, name: MORE_INFO.name });
@@ -200,7 +214,7 @@ describe('c-deal-registration-form', () => {
       });
       const element = mount({ recordId: 'a0B000000000099AAA' });
       await flush();
-      const panel = element.shadowRoot.querySelector('c-error-panel');
+      const panel = rootOf(element).querySelector('c-error-panel');
       expect(panel.errors).toEqual({ body: { message: 'Registration not found or not shared with you' } });
     });
   });
@@ -215,9 +229,11 @@ describe('c-deal-registration-form', () => {
       expect(summary).not.toBeNull();
       expect(texts(summary, 'li')).toEqual([
         'c.DR_Portal_Field_Customer_Name: c.DR_Portal_Validation_Required',
-        'c.DR_Portal_Field_Close_Date: c.DR_Portal_Validation_Required'
+        'c.DR_Portal_Field_Deal_Value: c.DR_Portal_Validation_Required',
+        'c.DR_Portal_Field_Close_Date: c.DR_Portal_Validation_Required',
+        'c.DR_Portal_Field_Contact_Name: c.DR_Portal_Validation_Required',
+        'c.DR_Portal_Field_Contact_Email: c.DR_Portal_Validation_Required'
       ]);
-      expect(element.shadowRoot.querySelector('[data-error="customerName"]')).not.toBeNull();
     });
 
     it('checks formats even for a draft and clears the message once the field is fixed', async () => {
@@ -227,14 +243,10 @@ describe('c-deal-registration-form', () => {
       await type(element, 'dealValue', '-5');
       await click(element, 'save-draft');
       expect(saveDraft).not.toHaveBeenCalled();
-      expect(element.shadowRoot.querySelector('[data-error="contactEmail"]').textContent).toBe(
-        'c.DR_Portal_Validation_Email'
-      );
-      expect(element.shadowRoot.querySelector('[data-error="dealValue"]').textContent).toBe(
-        'c.DR_Portal_Validation_Not_Negative'
-      );
+      expect(fieldError(element, 'contactEmail')).toBe('c.DR_Portal_Validation_Email');
+      expect(fieldError(element, 'dealValue')).toBe('c.DR_Portal_Validation_Not_Negative');
       await type(element, 'contactEmail', 'jane@acme.com');
-      expect(element.shadowRoot.querySelector('[data-error="contactEmail"]')).toBeNull();
+      expect(fieldError(element, 'contactEmail')).toBeNull();
     });
   });
 
@@ -251,17 +263,17 @@ describe('c-deal-registration-form', () => {
       expect(precheck).toHaveBeenCalledTimes(1);
       expect(precheck.mock.calls[0][0].draft.customerName).toBe('Globex Corporation');
 
-      const bar = element.shadowRoot.querySelector('[role="progressbar"]');
+      const bar = rootOf(element).querySelector('[role="progressbar"]');
       expect(bar.getAttribute('aria-valuenow')).toBe('55');
       expect(byId(element, 'meter-value').textContent).toBe('55% complete');
+      // Each missing field once, by its label; a required one says so (the form's definition of required).
       expect(texts(byId(element, 'meter-items'), 'li')).toEqual([
         'c.DR_Portal_Field_Contact_Title: add a technical contact to raise your approval odds',
-        'c.DR_Portal_Field_Deal_Value: an estimated deal value helps us prioritise',
+        'c.DR_Portal_Field_Deal_Value is required to submit',
         'A website lets us tell companies with similar names apart.'
       ]);
-      expect(element.shadowRoot.querySelector('[data-hint="contactTitle"]').textContent).toBe(
-        'add a technical contact to raise your approval odds'
-      );
+      // The hint is not repeated under the field: the field has its own help.
+      expect(rootOf(element).textContent.split('add a technical contact').length).toBe(2);
     });
 
     it('keeps the last answer on screen while a newer check runs, and ignores a stale answer', async () => {
@@ -280,19 +292,13 @@ describe('c-deal-registration-form', () => {
       await type(element, 'customerName', 'Globex Corp');
       await settlePrecheck();
       expect(byId(element, 'meter-checking')).not.toBeNull();
-      expect(element.shadowRoot.querySelector('[role="progressbar"]').getAttribute('aria-valuenow')).toBe(
-        '55'
-      );
+      expect(rootOf(element).querySelector('[role="progressbar"]').getAttribute('aria-valuenow')).toBe('55');
       await type(element, 'customerName', 'Globex Corporation');
       await settlePrecheck();
-      expect(element.shadowRoot.querySelector('[role="progressbar"]').getAttribute('aria-valuenow')).toBe(
-        '100'
-      );
+      expect(rootOf(element).querySelector('[role="progressbar"]').getAttribute('aria-valuenow')).toBe('100');
       resolveSlow(PRECHECK_INCOMPLETE); // the older answer arrives last and must not win
       await flush();
-      expect(element.shadowRoot.querySelector('[role="progressbar"]').getAttribute('aria-valuenow')).toBe(
-        '100'
-      );
+      expect(rootOf(element).querySelector('[role="progressbar"]').getAttribute('aria-valuenow')).toBe('100');
     });
 
     it('says the check is unavailable when the function cannot be reached, and keeps local required checks', async () => {
@@ -302,9 +308,12 @@ describe('c-deal-registration-form', () => {
       await type(element, 'customerName', 'Globex');
       await settlePrecheck();
       expect(byId(element, 'meter-unavailable')).not.toBeNull();
-      expect(element.shadowRoot.querySelector('[role="progressbar"]')).toBeNull();
+      expect(rootOf(element).querySelector('[role="progressbar"]')).toBeNull();
       expect(texts(byId(element, 'meter-items'), 'li')).toEqual([
-        'c.DR_Portal_Field_Close_Date is required to submit'
+        'c.DR_Portal_Field_Deal_Value is required to submit',
+        'c.DR_Portal_Field_Close_Date is required to submit',
+        'c.DR_Portal_Field_Contact_Name is required to submit',
+        'c.DR_Portal_Field_Contact_Email is required to submit'
       ]);
     });
 
@@ -344,21 +353,21 @@ describe('c-deal-registration-form', () => {
       expect(field(element, 'customerName').value).toBe('Globex Corporation');
       expect(field(element, 'customerWebsite').value).toBe('globex.com');
       expect(field(element, 'dealValue').value).toBe(125000);
-      expect(field(element, 'dealCurrency').value).toBe('USD'); // already set: kept
+      expect(field(element, 'dealCurrency').value).toBe('EUR'); // the default was not the partner's: filled
       expect(field(element, 'products').value).toBe('Analytics Cloud; Data Hub');
       expect(field(element, 'contactName').value).toBe('Typed By Partner'); // never overwritten
-      expect(element.shadowRoot.querySelector('[data-filled="customerName"]').textContent.trim()).toBe(
+      expect(rootOf(element).querySelector('[data-filled="customerName"]').textContent.trim()).toBe(
         'c.DR_Portal_Paste_Filled_Note'
       );
-      expect(element.shadowRoot.querySelector('[data-filled="expectedCloseDate"]').textContent.trim()).toBe(
+      expect(rootOf(element).querySelector('[data-filled="expectedCloseDate"]').textContent.trim()).toBe(
         'c.DR_Portal_Paste_Filled_Unsure'
       );
-      expect(element.shadowRoot.querySelector('[data-filled="contactName"]')).toBeNull();
-      expect(byId(element, 'paste-message').textContent).toBe('8 filled; 2 kept');
+      expect(rootOf(element).querySelector('[data-filled="contactName"]')).toBeNull();
+      expect(byId(element, 'paste-message').textContent).toBe('9 filled; 1 kept');
 
       await type(element, 'customerName', 'Globex Corp');
-      expect(element.shadowRoot.querySelector('[data-filled="customerName"]')).toBeNull();
-      expect(element.shadowRoot.querySelector('[data-filled="contactEmail"]')).not.toBeNull();
+      expect(rootOf(element).querySelector('[data-filled="customerName"]')).toBeNull();
+      expect(rootOf(element).querySelector('[data-filled="contactEmail"]')).not.toBeNull();
     });
 
     it('says plainly that filling from text is not available when the assistant is off', async () => {
@@ -397,7 +406,7 @@ describe('c-deal-registration-form', () => {
       await type(element, 'description', 'Long notes the partner would hate to retype');
       await click(element, 'save-draft');
       expect(saveDraft).toHaveBeenCalledTimes(1);
-      const panels = element.shadowRoot.querySelectorAll('c-error-panel');
+      const panels = rootOf(element).querySelectorAll('c-error-panel');
       const savePanel = panels[panels.length - 1];
       expect(savePanel.errors).toEqual({ body: { message: 'Customer website: enter a valid URL' } });
       expect(savePanel.friendlyMessage).toBe('c.DR_Portal_Draft_Save_Failed');
@@ -407,7 +416,7 @@ describe('c-deal-registration-form', () => {
       expect(byId(element, 'save-draft').disabled).toBe(false);
     });
 
-    it('saves, tells the partner and reuses the id on the next save', async () => {
+    it('saves, tells the partner inline (no toast: LWR sites have none) and reuses the id on the next save', async () => {
       saveDraft.mockResolvedValue('a0B000000000001AAA');
       const element = mount();
       const toast = jest.fn();
@@ -418,10 +427,10 @@ describe('c-deal-registration-form', () => {
       await type(element, 'customerName', 'Globex Corporation');
       await click(element, 'save-draft');
       expect(saveDraft.mock.calls[0][0].draft.id).toBeUndefined();
-      expect(toast).toHaveBeenCalledTimes(1);
-      expect(toast.mock.calls[0][0].detail.variant).toBe('success');
+      expect(toast).not.toHaveBeenCalled();
       expect(saved.mock.calls[0][0].detail).toEqual({ id: 'a0B000000000001AAA' });
-      expect(byId(element, 'saved-at')).not.toBeNull();
+      expect(byId(element, 'saved-at').textContent).toBe('c.DR_Portal_Draft_Saved_At');
+      expect(byId(element, 'saved-at').getAttribute('role')).toBe('status');
       await click(element, 'save-draft');
       expect(saveDraft.mock.calls[1][0].draft.id).toBe('a0B000000000001AAA');
     });
@@ -467,7 +476,7 @@ describe('c-deal-registration-form', () => {
       await click(element, 'submit');
       await flush();
       expect(byId(element, 'acknowledgment')).toBeNull();
-      const panels = element.shadowRoot.querySelectorAll('c-error-panel');
+      const panels = rootOf(element).querySelectorAll('c-error-panel');
       expect(panels[panels.length - 1].errors).toEqual({
         body: { message: 'Expected close date: must not be in the past' }
       });
@@ -500,6 +509,10 @@ describe('c-deal-registration-form', () => {
       expect(texts(warning, 'li')).toEqual([
         'A registration for this customer already exists and is under review'
       ]);
+      // One submit button while the warning asks its question.
+      expect(byId(element, 'submit')).toBeNull();
+      expect(byId(element, 'save-draft')).toBeNull();
+      expect(byId(element, 'submit-anyway')).not.toBeNull();
 
       await click(element, 'review-duplicates');
       expect(byId(element, 'duplicates')).toBeNull();

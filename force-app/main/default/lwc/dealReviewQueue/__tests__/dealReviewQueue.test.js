@@ -23,7 +23,25 @@ jest.mock('@salesforce/apex/DealReviewController.getConsoleSettings', () => ({ d
   virtual: true
 });
 
+jest.mock('@salesforce/label/c.DR_Format_Duration_Days_Hours', () => ({ default: '{0} d {1} h' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.DR_Format_Duration_Hours', () => ({ default: '{0} h' }), { virtual: true });
+
 const CHANNEL = '/event/Deal_Scored__e';
+
+/** A ResizeObserver stand-in that reports the given width for every observed box. */
+function fakeResizeObserver(width) {
+  return class {
+    constructor(callback) {
+      this.callback = callback;
+    }
+    observe() {
+      this.callback([{ contentRect: { width } }]);
+    }
+    disconnect() {}
+  };
+}
 
 const flush = () => flushPromises(12);
 
@@ -32,7 +50,7 @@ function mount() {
 }
 
 function table(element) {
-  return element.shadowRoot.querySelector('lightning-datatable');
+  return element.shadowRoot.querySelector('c-deal-queue-table');
 }
 
 function lastQuery() {
@@ -339,5 +357,50 @@ describe('c-deal-review-queue', () => {
     expect(table(element).data).toHaveLength(100);
     expect(byId(element, 'count')).not.toBeNull();
     expect(byId(element, 'load-more')).not.toBeNull();
+  });
+
+  describe('layout by available width (issue 10)', () => {
+    afterEach(() => {
+      delete global.ResizeObserver;
+    });
+
+    it('shows as many columns as fit its region, never crushing ten into half a page', async () => {
+      global.ResizeObserver = fakeResizeObserver(600);
+      getQueue.mockResolvedValue(PAGE_1);
+      const element = mount();
+      await flush();
+      expect(table(element).columns.map((c) => c.fieldName)).toEqual([
+        'name',
+        'score',
+        'triageLabel',
+        'customerName'
+      ]);
+    });
+
+    it('shows every column, the tier too, when the region is wide', async () => {
+      global.ResizeObserver = fakeResizeObserver(1600);
+      getQueue.mockResolvedValue(PAGE_1);
+      const element = mount();
+      await flush();
+      const fields = table(element).columns.map((c) => c.fieldName);
+      expect(fields).toHaveLength(10);
+      expect(fields).toContain('tierLabel');
+    });
+
+    it('shows triage and status as badges and ages as days and hours', async () => {
+      getQueue.mockResolvedValue(PAGE_1);
+      const element = mount();
+      await flush();
+      const dt = table(element);
+      const byField = Object.fromEntries(dt.columns.map((c) => [c.fieldName, c]));
+      expect(byField.triageLabel.type).toBe('badge');
+      expect(byField.statusText.type).toBe('badge');
+      expect(byField.ageHours.type).toBe('duration');
+      const [overdue, fresh] = dt.data;
+      expect(overdue.triageClass).toBe('slds-badge slds-theme_error');
+      expect(overdue.statusClass).toContain('slds-badge');
+      expect(overdue.ageText).toBe('3 d 0 h');
+      expect(fresh.ageText).toBe('2 h');
+    });
   });
 });

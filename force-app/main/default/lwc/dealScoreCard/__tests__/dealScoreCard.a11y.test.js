@@ -38,7 +38,9 @@ describe('c-deal-score-card accessibility', () => {
     element.shadowRoot.querySelector('[data-id="confirm"]').click();
     await flush();
     expect(element.shadowRoot.querySelector('[data-id="override-warning"]')).not.toBeNull();
-    expect(element.shadowRoot.querySelector('[data-id="validation"]')).not.toBeNull();
+    expect(element.shadowRoot.querySelector('[data-id="reason"]').label).toBe(
+      'c.DR_Console_Reason_Label_Required'
+    );
     await expect(element).toBeAccessible();
   });
 

@@ -101,8 +101,8 @@ describe('c-deal-score-card', () => {
     expect(negatives[1]).toContain('No technical contact');
 
     expect(all(element, '[data-id="missing-fields"] li').map((li) => li.textContent)).toEqual([
-      'contact.phone',
-      'opportunity.description'
+      'c.DR_Portal_Field_Contact_Phone',
+      'c.DR_Portal_Field_Description'
     ]);
     expect(byId(element, 'rationale').textContent).toBe(CARD.recommendation.rationale);
     expect(byId(element, 'overdue').textContent).toBe('c.DR_Console_Overdue_Banner');
@@ -212,13 +212,14 @@ describe('c-deal-score-card', () => {
     expect(byId(element, 'override-warning').textContent).toBe('c.DR_Console_Override_Warning');
     expect(byId(element, 'agrees')).toBeNull();
 
+    const setCustomValidity = jest.spyOn(byId(element, 'reason'), 'setCustomValidity');
     byId(element, 'confirm').click();
     await flush();
     expect(decide).not.toHaveBeenCalled();
-    expect(byId(element, 'validation').textContent).toBe('c.DR_Console_Reason_Required');
+    expect(setCustomValidity).toHaveBeenLastCalledWith('c.DR_Console_Reason_Required');
 
     await typeReason(element, '  Different business unit, confirmed with both partners  ');
-    expect(byId(element, 'validation')).toBeNull();
+    expect(setCustomValidity).toHaveBeenLastCalledWith('');
     byId(element, 'confirm').click();
     await flush();
 
@@ -229,7 +230,11 @@ describe('c-deal-score-card', () => {
       reassignToUserId: null
     });
     expect(toasts).toEqual([
-      expect.objectContaining({ variant: 'success', message: 'c.DR_Console_Decision_Saved_Override' })
+      expect.objectContaining({
+        variant: 'success',
+        title: 'c.DR_Console_Decided_APPROVE',
+        message: 'c.DR_Console_Decision_Saved_Override'
+      })
     ]);
     expect(published).toHaveBeenCalledWith({ recordId: DEAL_ID, decision: 'APPROVE' });
     expect(getScoreCard).toHaveBeenCalledTimes(2);
@@ -248,7 +253,8 @@ describe('c-deal-score-card', () => {
     await typeReason(element, 'Existing registration has priority');
     byId(element, 'confirm').click();
     await flush();
-    expect(toasts[0].message).toBe('c.DR_Console_Decision_Saved');
+    expect(toasts[0].title).toBe('c.DR_Console_Decided_REJECT');
+    expect(toasts[0].message).toBeUndefined();
   });
 
   it('tells the manager that a request for information is shown to the partner', async () => {
@@ -359,7 +365,7 @@ describe('c-deal-score-card', () => {
       reason: 'Budget moved to Q2'
     });
     expect(decide).not.toHaveBeenCalled();
-    expect(toasts[0].message).toBe('c.DR_Console_Extension_Saved');
+    expect(toasts[0].title).toBe('c.DR_Console_Extension_Saved');
   });
 
   it('reloads when the registration on screen is rescored, not for other registrations or while deciding', async () => {
@@ -380,5 +386,70 @@ describe('c-deal-score-card', () => {
 
     document.body.removeChild(element);
     expect(empUnsubscribe).toHaveBeenCalled();
+  });
+});
+
+describe('c-deal-score-card defects found in the browser (issue 10)', () => {
+  beforeEach(() => {
+    getConsoleSettings.mockResolvedValue(SETTINGS);
+    getScoreCard.mockResolvedValue(CARD);
+    getAuditTimeline.mockResolvedValue(TIMELINE);
+  });
+
+  afterEach(() => {
+    clearDom();
+    jest.clearAllMocks();
+    resetLms();
+    resetEmp();
+  });
+
+  it('validates the reason on Confirm only, so no blur message moves the button under the pointer (defect 1)', async () => {
+    const element = await mount();
+    await openForm(element, 'REJECT');
+    const reason = byId(element, 'reason');
+    // A required base textarea reports "Complete this field" on blur, i.e. between mouse-down and
+    // mouse-up on Confirm: the message pushes the button away and the first click is lost.
+    expect(reason.required).toBeFalsy();
+    expect(reason.label).toBe('c.DR_Console_Reason_Label_Required');
+    const setCustomValidity = jest.spyOn(reason, 'setCustomValidity');
+    const reportValidity = jest.spyOn(reason, 'reportValidity');
+    byId(element, 'confirm').click();
+    await flush();
+    expect(decide).not.toHaveBeenCalled();
+    expect(setCustomValidity).toHaveBeenCalledWith('c.DR_Console_Reason_Required');
+    expect(reportValidity).toHaveBeenCalled();
+
+    await typeReason(element, 'Existing registration has priority');
+    expect(setCustomValidity).toHaveBeenLastCalledWith('');
+    decide.mockResolvedValue({ dealId: DEAL_ID, action: 'REJECT', overridden: false });
+    byId(element, 'confirm').click();
+    await flush();
+    expect(decide).toHaveBeenCalledTimes(1);
+  });
+
+  it('draws the audit timeline as a vertical list with dividers between entries (defect 3)', async () => {
+    const element = await mount();
+    const timeline = byId(element, 'timeline');
+    expect(timeline.className).not.toContain('slds-has-dividers_left');
+    expect(timeline.className).toContain('slds-has-dividers_bottom-space');
+  });
+
+  it('names missing information by field label, never by contract path (defect 4)', async () => {
+    const element = await mount();
+    const missing = all(element, '[data-id="missing-fields"] li').map((li) => li.textContent);
+    expect(missing).toEqual(['c.DR_Portal_Field_Contact_Phone', 'c.DR_Portal_Field_Description']);
+  });
+
+  it('says what was decided in the toast, not "Decision saved" twice (defect 5)', async () => {
+    decide.mockResolvedValue({ dealId: DEAL_ID, action: 'REJECT', overridden: false });
+    const element = await mount();
+    const toasts = captureToasts(element);
+    await openForm(element, 'REJECT');
+    await typeReason(element, 'Existing registration has priority');
+    byId(element, 'confirm').click();
+    await flush();
+    expect(toasts).toHaveLength(1);
+    expect(toasts[0].title).toBe('c.DR_Console_Decided_REJECT');
+    expect(toasts[0].message).not.toBe(toasts[0].title);
   });
 });

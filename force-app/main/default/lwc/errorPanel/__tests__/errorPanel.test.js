@@ -10,7 +10,7 @@ describe('c-error-panel', () => {
 
   it('renders nothing when there is no error', () => {
     const element = mount({ errors: undefined });
-    expect(element.shadowRoot.querySelector('[role="alert"]')).toBeNull();
+    expect(element.querySelector('[role="alert"]')).toBeNull();
   });
 
   it('shows each readable message of an Apex error under the default title', () => {
@@ -19,7 +19,7 @@ describe('c-error-panel', () => {
         body: { pageErrors: [{ message: 'Close date is required' }, { message: 'Value is negative' }] }
       }
     });
-    const alert = element.shadowRoot.querySelector('[role="alert"]');
+    const alert = element.querySelector('[role="alert"]');
     expect(alert).not.toBeNull();
     expect(alert.querySelector('h2').textContent).toBe('c.DR_Portal_Error_Title');
     const items = Array.from(alert.querySelectorAll('li')).map((li) => li.textContent);
@@ -28,10 +28,10 @@ describe('c-error-panel', () => {
 
   it('uses the friendly message as title and updates when the errors change', async () => {
     const element = mount({ errors: new Error('network down'), friendlyMessage: 'Your draft was not saved' });
-    expect(element.shadowRoot.querySelector('h2').textContent).toBe('Your draft was not saved');
+    expect(element.querySelector('h2').textContent).toBe('Your draft was not saved');
     element.errors = [new Error('a'), 'b'];
     await Promise.resolve();
-    const items = Array.from(element.shadowRoot.querySelectorAll('li')).map((li) => li.textContent);
+    const items = Array.from(element.querySelectorAll('li')).map((li) => li.textContent);
     expect(items).toEqual(['a', 'b']);
   });
 

@@ -30,11 +30,11 @@ describe('c-my-deal-registrations accessibility', () => {
     const element = mountElement('c-my-deal-registrations', MyDealRegistrations);
     getMyRegistrations.emit(REGISTRATIONS);
     await Promise.resolve();
-    element.shadowRoot.querySelector('button[data-id="a0B000000000009AAA"]').click();
+    element.querySelector('button[data-id="a0B000000000009AAA"]').click();
     await Promise.resolve();
-    element.shadowRoot.querySelector('[data-id="start-extension"]').click();
+    element.querySelector('[data-id="start-extension"]').click();
     await Promise.resolve();
-    expect(element.shadowRoot.querySelector('[data-id="detail"]')).not.toBeNull();
+    expect(element.querySelector('[data-id="detail"]')).not.toBeNull();
     await expect(element).toBeAccessible();
   });
 });

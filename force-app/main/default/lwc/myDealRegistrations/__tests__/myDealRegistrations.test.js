@@ -2,6 +2,7 @@ import {
   flushPromises,
   mountElement,
   byId,
+  rootOf,
   clearDom,
   changeValue
 } from '../../../../../test/jest-utils/lwcTestUtils';
@@ -12,7 +13,6 @@ import withdraw from '@salesforce/apex/DealRegistrationPortalController.withdraw
 import requestExtension from '@salesforce/apex/DealRegistrationPortalController.requestExtension';
 import askStatus from '@salesforce/apex/DealAssistController.askStatus';
 import { refreshApex } from '@salesforce/apex';
-import { subscribe, isEmpEnabled, emit, reset as resetEmp } from 'lightning/empApi';
 
 const REGISTRATIONS = require('./data/registrations.json');
 const ASK_ANSWER = require('./data/askAnswer.json');
@@ -79,7 +79,29 @@ jest.mock(
   }
 );
 
-const CHANNEL = '/event/Deal_Scored__e';
+const POLL_MS = 30000;
+
+/** Formats a date as the component does (c/dealFormat formatDate), for assertions. */
+function shown(value) {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  return new Intl.DateTimeFormat(
+    undefined,
+    dateOnly ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium' }
+  ).format(new Date(dateOnly ? `${value}T00:00:00Z` : value));
+}
+
+/** A ResizeObserver stand-in that reports the given width for every observed box. */
+function fakeResizeObserver(width) {
+  return class {
+    constructor(callback) {
+      this.callback = callback;
+    }
+    observe() {
+      this.callback([{ contentRect: { width } }]);
+    }
+    disconnect() {}
+  };
+}
 
 const flush = () => flushPromises(6);
 
@@ -90,7 +112,7 @@ async function mount() {
 }
 
 async function select(element, registrationId) {
-  element.shadowRoot.querySelector(`button[data-id="${registrationId}"]`).click();
+  rootOf(element).querySelector(`button[data-id="${registrationId}"]`).click();
   await flush();
 }
 
@@ -107,7 +129,8 @@ describe('c-my-deal-registrations', () => {
   afterEach(() => {
     clearDom();
     jest.clearAllMocks();
-    resetEmp();
+    delete global.ResizeObserver;
+    jest.useRealTimers();
   });
 
   describe('wire data and errors', () => {
@@ -115,16 +138,16 @@ describe('c-my-deal-registrations', () => {
       const element = await mount();
       getMyRegistrations.emit(REGISTRATIONS);
       await flush();
-      const rows = element.shadowRoot.querySelectorAll('tbody tr');
+      const rows = rootOf(element).querySelectorAll('tbody tr');
       expect(rows.length).toBe(4);
-      const approved = element.shadowRoot.querySelector('tr[data-row="a0B000000000009AAA"]');
+      const approved = rootOf(element).querySelector('tr[data-row="a0B000000000009AAA"]');
       const cells = Array.from(approved.querySelectorAll('td')).map((td) => td.textContent.trim());
       expect(cells[0]).toBe('Umbrella GmbH');
       expect(cells[1]).toBe('Approved');
+      expect(approved.querySelector('[data-status]').className).toContain('slds-badge');
+      expect(cells[2]).toBe(shown('2026-09-01T08:00:00.000Z'));
+      expect(cells[3]).toBe(shown('2026-12-01'));
       expect(cells[4]).toBe('Approved. Your deal is protected for 90 days.');
-      const dates = approved.querySelectorAll('lightning-formatted-date-time');
-      expect(dates[0].value).toBe('2026-09-01T08:00:00.000Z');
-      expect(dates[1].value).toBe('2026-12-01');
       expect(byId(element, 'empty')).toBeNull();
     });
 
@@ -132,9 +155,9 @@ describe('c-my-deal-registrations', () => {
       const element = await mount();
       getMyRegistrations.error({ message: 'Your user is not linked to a partner account' });
       await flush();
-      const panel = element.shadowRoot.querySelector('c-error-panel');
+      const panel = rootOf(element).querySelector('c-error-panel');
       expect(panel.errors).toEqual(expect.objectContaining({ body: expect.anything() }));
-      expect(element.shadowRoot.querySelector('table')).toBeNull();
+      expect(rootOf(element).querySelector('table')).toBeNull();
     });
 
     it('filters by status through the wire and says when nothing matches', async () => {
@@ -184,10 +207,18 @@ describe('c-my-deal-registrations', () => {
         registrationId: 'a0B000000000009AAA',
         reason: 'Customer moved signature to January'
       });
-      expect(toast).toHaveBeenCalledTimes(1);
+      expect(toast).not.toHaveBeenCalled(); // LWR sites show no toasts: the confirmation is inline
       expect(byId(element, 'action-notice').textContent).toBe('c.DR_Portal_List_Extension_Done');
       expect(refreshApex).toHaveBeenCalledTimes(1);
       expect(byId(element, 'action-panel')).toBeNull();
+
+      // The refreshed row says the extension is pending: that line is now the one confirmation.
+      getMyRegistrations.emit(
+        REGISTRATIONS.map((r) => (r.id === 'a0B000000000009AAA' ? { ...r, extensionRequested: true } : r))
+      );
+      await flush();
+      expect(byId(element, 'extension-pending')).not.toBeNull();
+      expect(byId(element, 'action-notice').textContent).toBe('');
     });
 
     it('keeps the reason and shows the error when a withdrawal fails', async () => {
@@ -259,29 +290,47 @@ describe('c-my-deal-registrations', () => {
     });
   });
 
-  describe('live update', () => {
-    it('subscribes to Deal_Scored__e and refreshes when one of its registrations is scored', async () => {
+  describe('staying current without platform events (LWR sites)', () => {
+    it('re-reads itself every 30 s while a registration is being checked and the page is visible', async () => {
+      jest.useFakeTimers();
       const element = await mount();
-      getMyRegistrations.emit(REGISTRATIONS);
+      getMyRegistrations.emit(REGISTRATIONS); // DR-000008 is In Review
       await flush();
-      expect(subscribe).toHaveBeenCalledWith(CHANNEL, -1, expect.any(Function));
       expect(byId(element, 'live-state').textContent).toBe('c.DR_Portal_List_Live_On');
-
-      emit(CHANNEL, { Deal_Registration_Id__c: 'a0B000000000099AAA', Status__c: 'In Review' });
-      await flush();
-      expect(refreshApex).not.toHaveBeenCalled(); // not one of ours
-
-      emit(CHANNEL, { Deal_Registration_Id__c: 'a0B000000000008', Status__c: 'Approved' });
+      jest.advanceTimersByTime(POLL_MS);
       await flush();
       expect(refreshApex).toHaveBeenCalledTimes(1);
+
+      const visibility = jest.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+      jest.advanceTimersByTime(POLL_MS);
+      await flush();
+      expect(refreshApex).toHaveBeenCalledTimes(1);
+      visibility.mockRestore();
     });
 
-    it('falls back to the refresh button and refresh-on-focus when streaming is not available', async () => {
-      subscribe.mockRejectedValueOnce(new Error('403 Forbidden: /meta/handshake'));
+    it('does not poll when nothing is being checked, and stops when removed from the page', async () => {
+      jest.useFakeTimers();
+      const element = await mount();
+      getMyRegistrations.emit(REGISTRATIONS.filter((r) => r.status === 'Approved' || r.status === 'Draft'));
+      await flush();
+      expect(byId(element, 'live-state').textContent).toBe('');
+      jest.advanceTimersByTime(POLL_MS * 3);
+      await flush();
+      expect(refreshApex).not.toHaveBeenCalled();
+
+      getMyRegistrations.emit(REGISTRATIONS);
+      await flush();
+      document.body.removeChild(element);
+      jest.advanceTimersByTime(POLL_MS * 3);
+      window.dispatchEvent(new CustomEvent('focus'));
+      await flush();
+      expect(refreshApex).not.toHaveBeenCalled();
+    });
+
+    it('refreshes from the Refresh button and when the window regains focus', async () => {
       const element = await mount();
       getMyRegistrations.emit(REGISTRATIONS);
       await flush();
-      expect(byId(element, 'live-state').textContent).toBe('c.DR_Portal_List_Live_Off');
       byId(element, 'refresh').click();
       await flush();
       expect(refreshApex).toHaveBeenCalledTimes(1);
@@ -290,22 +339,57 @@ describe('c-my-deal-registrations', () => {
       expect(refreshApex).toHaveBeenCalledTimes(2);
     });
 
-    it('does not subscribe when empApi is disabled for the user', async () => {
-      isEmpEnabled.mockResolvedValueOnce(false);
+    it('renders in light DOM so the site stylesheet styles it under native shadow', async () => {
       const element = await mount();
-      expect(subscribe).not.toHaveBeenCalled();
-      expect(byId(element, 'live-state').textContent).toBe('c.DR_Portal_List_Live_Off');
+      expect(element.shadowRoot).toBeNull();
+      expect(element.querySelector('article.slds-card')).not.toBeNull();
     });
+  });
 
-    it('stops listening for focus when removed from the page', async () => {
-      subscribe.mockRejectedValueOnce(new Error('no streaming'));
+  describe('layout', () => {
+    it('shows the manager message once: beside the answer box when the form is open to answer it', async () => {
       const element = await mount();
       getMyRegistrations.emit(REGISTRATIONS);
       await flush();
-      document.body.removeChild(element);
-      window.dispatchEvent(new CustomEvent('focus'));
+      await select(element, 'a0B000000000007AAA');
+      expect(byId(element, 'edit-form')).not.toBeNull();
+      expect(byId(element, 'detail-message')).toBeNull();
+      await select(element, 'a0B000000000008AAA');
+      expect(byId(element, 'detail-message').textContent).toContain('A channel manager is reviewing');
+    });
+
+    it('shows "Protected until" only when there is a date', async () => {
+      const element = await mount();
+      getMyRegistrations.emit(REGISTRATIONS);
       await flush();
-      expect(refreshApex).not.toHaveBeenCalled();
+      await select(element, 'a0B000000000008AAA');
+      expect(byId(element, 'detail').textContent).not.toContain('c.DR_Portal_List_Col_Protection');
+      await select(element, 'a0B000000000009AAA');
+      expect(byId(element, 'detail-protection').textContent).toBe(shown('2026-12-01'));
+    });
+
+    it('lists registrations compactly in a narrow box, without empty rows', async () => {
+      global.ResizeObserver = fakeResizeObserver(390);
+      const element = await mount();
+      getMyRegistrations.emit(REGISTRATIONS);
+      await flush();
+      expect(rootOf(element).querySelector('table')).toBeNull();
+      const items = Array.from(byId(element, 'row-list').querySelectorAll('li[data-row]'));
+      expect(items).toHaveLength(4);
+      // Only the approved one has a protection date; no other item shows the label.
+      expect(rootOf(element).querySelectorAll('[data-protection]')).toHaveLength(1);
+      items.forEach((item) => {
+        Array.from(item.querySelectorAll('p')).forEach((p) => expect(p.textContent.trim()).not.toBe(''));
+      });
+    });
+
+    it('uses the table when its box is wide', async () => {
+      global.ResizeObserver = fakeResizeObserver(900);
+      const element = await mount();
+      getMyRegistrations.emit(REGISTRATIONS);
+      await flush();
+      expect(byId(element, 'row-list')).toBeNull();
+      expect(rootOf(element).querySelectorAll('tbody tr')).toHaveLength(4);
     });
   });
 

@@ -1,0 +1,246 @@
+// DealScoringApi (the Apex request and response classes of the scoring function) against
+// functions/deal-scoring/openapi.json: for every operation the Apex side has classes for
+// (`<Operation>Request` / `<Operation>Response`, e.g. ScoreRequest for POST /v1/score), every
+// property name, type and nesting must agree both ways, so adding, removing or renaming a field on
+// either side fails here. Required request arrays must be initialized in Apex (the one
+// required-ness Apex can express for a class field). Every inner class must be reachable from an
+// operation, so a new class cannot escape the check.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApexParserFactory } from '@apexdevtools/apex-parser';
+import {
+  apexClass,
+  classesDir,
+  evaluate,
+  filesUnder,
+  loadApexProject,
+  type ApexClass
+} from './boundary-apex-model';
+import { repoRoot } from './boundary-support';
+
+jest.setTimeout(120_000);
+
+interface Schema {
+  type?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  anyOf?: Schema[];
+}
+
+type Direction = 'request' | 'response';
+
+/** Apex property names that are not the JSON key (Apex reserved words), with the JSON key. */
+const JSON_KEYS: Record<string, string> = { currencyCode: 'currency' };
+
+/** Apex scalar types that can carry each JSON type, by direction. */
+const SCALARS: Record<Direction, Record<string, string[]>> = {
+  // Apex -> JSON: the Apex type must not allow values the schema refuses (no Decimal for integer).
+  request: {
+    string: ['string', 'id'],
+    integer: ['integer', 'long'],
+    number: ['decimal', 'double', 'integer', 'long'],
+    boolean: ['boolean']
+  },
+  // JSON -> Apex: the Apex type must hold every value the schema allows.
+  response: {
+    string: ['string'],
+    integer: ['integer', 'long', 'decimal', 'double'],
+    number: ['decimal', 'double'],
+    boolean: ['boolean']
+  }
+};
+
+const doc = JSON.parse(readFileSync(join(repoRoot, 'functions', 'deal-scoring', 'openapi.json'), 'utf8')) as {
+  paths: Record<
+    string,
+    {
+      post?: {
+        requestBody?: { content: Record<string, { schema: Schema }> };
+        responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+      };
+    }
+  >;
+};
+const project = loadApexProject();
+const api = apexClass(project, 'DealScoringApi');
+
+/** `/v1/score` -> `Score`, `/v1/status-answer` -> `StatusAnswer`. */
+const operationName = (path: string) =>
+  (path.split('/').at(-1) ?? '')
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+
+const operations = Object.entries(doc.paths)
+  .filter(([, item]) => item.post?.requestBody)
+  .map(([path, item]) => ({
+    path,
+    name: operationName(path),
+    request: item.post!.requestBody!.content['application/json']!.schema,
+    response: item.post!.responses['200']?.content?.['application/json']?.schema
+  }));
+
+const innerClass = (name: string): ApexClass | undefined =>
+  api.inner.find((c) => c.name.toLowerCase() === name.toLowerCase());
+
+/** Compares one Apex class with one object schema; returns problems, records visited classes. */
+function compare(
+  cls: ApexClass,
+  schema: Schema,
+  where: string,
+  direction: Direction,
+  visited: Set<string>
+): string[] {
+  visited.add(cls.name);
+  const problems: string[] = [];
+  const props = schema.properties ?? {};
+  const fields = cls.fields.filter((f) => f.kind !== 'field' || !f.modifiers.includes('static'));
+  const byJsonKey = new Map(fields.map((f) => [JSON_KEYS[f.name] ?? f.name, f]));
+  for (const key of Object.keys(props)) {
+    if (!byJsonKey.has(key))
+      problems.push(`${where}.${key}: in openapi.json, missing in ${cls.qualifiedName}`);
+  }
+  for (const [key, f] of byJsonKey) {
+    const prop = props[key];
+    if (!prop) {
+      problems.push(`${cls.qualifiedName}.${f.name}: not a property of ${where} in openapi.json`);
+      continue;
+    }
+    problems.push(...compareType(f.type, prop, `${where}.${key}`, direction, visited));
+    if (
+      direction === 'request' &&
+      schema.required?.includes(key) &&
+      prop.type === 'array' &&
+      !f.initializer
+    ) {
+      problems.push(
+        `${cls.qualifiedName}.${f.name}: required array, must be initialized (e.g. = new ${f.type}())`
+      );
+    }
+  }
+  return problems;
+}
+
+function compareType(
+  apexType: string,
+  prop: Schema,
+  where: string,
+  direction: Direction,
+  visited: Set<string>
+): string[] {
+  const type = prop.type ?? (prop.anyOf ? 'string' : undefined);
+  if (type === 'array') {
+    const m = /^List<(.+)>$/i.exec(apexType);
+    if (!m || !prop.items) return [`${where}: array in openapi.json, ${apexType} in Apex`];
+    return compareType(m[1]!, prop.items, `${where}[]`, direction, visited);
+  }
+  if (type === 'object') {
+    const inner = innerClass(apexType.replace(/^DealScoringApi\./i, ''));
+    if (!inner)
+      return [`${where}: object in openapi.json, ${apexType} in Apex (no DealScoringApi inner class)`];
+    return compare(inner, prop, where, direction, visited);
+  }
+  const allowed = SCALARS[direction][type ?? ''];
+  if (!allowed) return [`${where}: unsupported schema type ${String(type)}`];
+  return allowed.includes(apexType.toLowerCase())
+    ? []
+    : [`${where}: ${type} in openapi.json, ${apexType} in Apex (${direction} allows ${allowed.join(', ')})`];
+}
+
+describe('DealScoringApi matches openapi.json', () => {
+  const covered = operations.filter((o) => innerClass(`${o.name}Request`) || innerClass(`${o.name}Response`));
+  const visited = new Set<string>();
+
+  it('covers at least POST /v1/score', () => {
+    expect(covered.map((o) => o.path)).toContain('/v1/score');
+  });
+
+  it.each(covered.map((o) => [o.path, o] as const))('%s: request and response classes', (_path, o) => {
+    const request = innerClass(`${o.name}Request`);
+    const response = innerClass(`${o.name}Response`);
+    expect([request?.name, response?.name]).toEqual([`${o.name}Request`, `${o.name}Response`]);
+    const problems = [
+      ...compare(request!, o.request, `${o.path} request`, 'request', visited),
+      ...(o.response
+        ? compare(response!, o.response, `${o.path} response`, 'response', visited)
+        : ['no 200 schema'])
+    ];
+    expect(problems).toEqual([]);
+  });
+
+  it('has no inner class outside the checked operations', () => {
+    const unchecked = api.inner.map((c) => c.name).filter((n) => !visited.has(n));
+    expect(unchecked).toEqual([]);
+  });
+
+  it('names vocabulary values correctly in its String constants', () => {
+    const triage = api.fields.filter((f) => f.name.startsWith('TRIAGE_'));
+    expect(triage.length).toBeGreaterThan(0);
+    for (const f of triage)
+      expect([f.name, evaluate(project, api, f.initializer ?? [])]).toEqual([f.name, f.name.slice(7)]);
+  });
+});
+
+/** Request fields Apex deliberately never sets, and why. */
+const NOT_SENT: Record<string, string> = {
+  'Partner.certifications': 'PartnerStatsSelector: certifications have no source in the org yet'
+};
+
+describe('Apex fills the request', () => {
+  it('sets every request field somewhere outside DealScoringApi, its mock and the tests', () => {
+    // `x.field = ...`, `x.field.add(...)` or `x.field.addAll(...)` in any other class, read from the
+    // Apex lexer's tokens: a field added to DealScoringApi but never mapped from a record fails here.
+    const assigned = new Set<string>();
+    for (const file of filesUnder(classesDir, '.cls')) {
+      if (/(Test|DealScoringApi|DealScoringMock)\.cls$/.test(file)) continue;
+      const stream = ApexParserFactory.createTokenStream(readFileSync(file, 'utf8'));
+      stream.fill();
+      const t = stream.tokens.filter((x) => x.channel === 0).map((x) => x.text);
+      for (let i = 1; i + 1 < t.length; i++) {
+        if (t[i - 1] !== '.') continue;
+        if (t[i + 1] === '=' || (t[i + 1] === '.' && /^(add|addAll|put)$/.test(t[i + 2] ?? '')))
+          assigned.add(t[i]!);
+      }
+    }
+    const request = innerClass('ScoreRequest')!;
+    const unset: string[] = [];
+    const walk = (cls: ApexClass, seen: Set<string>) => {
+      if (seen.has(cls.name)) return;
+      seen.add(cls.name);
+      for (const f of cls.fields.filter((x) => !x.modifiers.includes('static'))) {
+        if (!assigned.has(f.name) && !NOT_SENT[`${cls.name}.${f.name}`]) unset.push(`${cls.name}.${f.name}`);
+        const inner = innerClass(f.type.replace(/^List<(.+)>$/i, '$1'));
+        if (inner) walk(inner, seen);
+      }
+    };
+    walk(request, new Set());
+    expect(unset).toEqual([]);
+  });
+});
+
+describe('the comparison can fail', () => {
+  const score = operations.find((o) => o.path === '/v1/score')!;
+  const clone = (s: Schema) => JSON.parse(JSON.stringify(s)) as Schema;
+
+  it('reports a property the function adds, renames or retypes', () => {
+    const added = clone(score.request);
+    added.properties!.deals!.items!.properties!.customer!.properties!.dunsNumber = { type: 'string' };
+    expect(compare(innerClass('ScoreRequest')!, added, 'req', 'request', new Set())).toEqual([
+      'req.deals[].customer.dunsNumber: in openapi.json, missing in DealScoringApi.Customer'
+    ]);
+    const retyped = clone(score.request);
+    retyped.properties!.deals!.items!.properties!.customer!.properties!.employees = { type: 'string' };
+    expect(compare(innerClass('ScoreRequest')!, retyped, 'req', 'request', new Set())).toEqual([
+      'req.deals[].customer.employees: string in openapi.json, Integer in Apex (request allows string, id)'
+    ]);
+  });
+
+  it('reports a property Apex has that the function does not know', () => {
+    const removed = clone(score.response!);
+    delete removed.properties!.results!.items!.properties!.rationale;
+    expect(compare(innerClass('ScoreResponse')!, removed, 'res', 'response', new Set())).toEqual([
+      'DealScoringApi.Result.rationale: not a property of res.results[] in openapi.json'
+    ]);
+  });
+});

@@ -1,0 +1,346 @@
+#!/usr/bin/env node
+// `npm run generate`: writes every copy of vocabulary/vocabulary.json that another language needs:
+//   force-app/main/default/classes/shared/DealVocabulary.cls (+ -meta.xml, + DealVocabularyTest.cls)
+//   force-app/main/default/lwc/dealVocabulary/dealVocabulary.ts (+ .js-meta.xml)
+//   functions/deal-scoring/src/vocabulary.ts
+// The vocabulary is validated against its schema first; an invalid file names the field and stops.
+// `--check` writes nothing and exits 1 when a generated file differs from what it would write
+// (the boundary test runs it). `--vocabulary <file>` reads another file (for tests).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
+import { Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const checkOnly = args.includes('--check');
+const vocabArg = args.indexOf('--vocabulary');
+const vocabularyPath =
+  vocabArg >= 0 ? resolve(args[vocabArg + 1] ?? '') : join(root, 'vocabulary/vocabulary.json');
+
+// ---------------------------------------------------------------------------------------------
+// Schema
+const UpperName = Type.String({ pattern: '^[A-Z][A-Z0-9_]*$' });
+const Values = (pattern) => Type.Array(Type.String({ pattern }), { minItems: 1, uniqueItems: true });
+const Constants = Values('^[A-Z][A-Z0-9_]*$');
+const ContractPath = Type.String({ pattern: '^(customer|opportunity|contact|partner)\\.[a-z][A-Za-z]*$' });
+const Setting = Type.Object(
+  {
+    default: Type.Union([Type.Number(), Type.Boolean()]),
+    type: Type.Union([Type.Literal('integer'), Type.Literal('number'), Type.Literal('boolean')]),
+    minimum: Type.Optional(Type.Number()),
+    maximum: Type.Optional(Type.Number()),
+    metadataField: Type.String({ pattern: '^[A-Z][A-Za-z0-9_]*__c$' }),
+    sentToFunction: Type.Boolean(),
+    description: Type.String({ minLength: 1 })
+  },
+  { additionalProperties: false }
+);
+const VocabularySchema = Type.Object(
+  {
+    registrationStatus: Type.Object(
+      {
+        values: Type.Record(UpperName, Type.String({ minLength: 1, maxLength: 255 })),
+        groups: Type.Record(UpperName, Type.Array(UpperName, { uniqueItems: true }))
+      },
+      { additionalProperties: false }
+    ),
+    triageStatus: Constants,
+    confidence: Constants,
+    recommendedAction: Constants,
+    factorCategory: Constants,
+    candidateKind: Values('^[a-z]+$'),
+    regions: Constants,
+    partnerTiers: Constants,
+    requiredFields: Type.Array(ContractPath, { minItems: 1, uniqueItems: true }),
+    fieldLabels: Type.Record(ContractPath, Type.String({ minLength: 1 })),
+    legalForms: Type.Object(
+      {
+        tokens: Values('^[a-z0-9]+$'),
+        phrases: Type.Array(Values('^[a-z0-9]+$'), { minItems: 1 }),
+        leading: Values('^[a-z0-9]+$')
+      },
+      { additionalProperties: false }
+    ),
+    freeMail: Type.Object(
+      {
+        domains: Values('^[a-z0-9-]+(\\.[a-z0-9-]+)+$'),
+        labels: Values('^[a-z0-9-]+$')
+      },
+      { additionalProperties: false }
+    ),
+    settings: Type.Record(Type.String({ pattern: '^[a-z][A-Za-z]*$' }), Setting)
+  },
+  { additionalProperties: false }
+);
+
+/** Schema errors plus the cross-references a schema cannot express, each naming the field. */
+export function vocabularyErrors(v) {
+  const errors = [...Value.Errors(VocabularySchema, v)].map((e) => `${e.path || '/'}: ${e.message}`);
+  if (errors.length > 0) return errors;
+  const statuses = Object.keys(v.registrationStatus.values);
+  for (const [group, members] of Object.entries(v.registrationStatus.groups)) {
+    for (const m of members) {
+      if (!statuses.includes(m)) errors.push(`/registrationStatus/groups/${group}: unknown status ${m}`);
+    }
+  }
+  for (const path of v.requiredFields) {
+    if (!(path in v.fieldLabels)) errors.push(`/requiredFields: ${path} has no entry in fieldLabels`);
+  }
+  for (const [name, s] of Object.entries(v.settings)) {
+    const expected = s.type === 'boolean' ? 'boolean' : 'number';
+    if (typeof s.default !== expected) errors.push(`/settings/${name}/default: must be a ${s.type}`);
+    if (s.type === 'integer' && !Number.isInteger(s.default))
+      errors.push(`/settings/${name}/default: must be an integer`);
+    if (typeof s.default === 'number' && s.minimum !== undefined && s.default < s.minimum)
+      errors.push(`/settings/${name}/default: below minimum ${s.minimum}`);
+    if (typeof s.default === 'number' && s.maximum !== undefined && s.default > s.maximum)
+      errors.push(`/settings/${name}/default: above maximum ${s.maximum}`);
+  }
+  return errors;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Renderers
+const HEADER =
+  'Generated from vocabulary/vocabulary.json by scripts/generate-vocabulary.mjs (npm run generate). Do not edit.';
+const apexString = (s) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+const constName = (s) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+/** An Apex literal of a setting value: Decimal integers beyond the Integer range need a decimal point. */
+const apexNumber = (n, type) =>
+  type === 'number' && Number.isInteger(n) && Math.abs(n) > 2147483647 ? `${n}.0` : String(n);
+const apexSet = (items) => `new Set<String>{ ${items.join(', ')} }`;
+const apexList = (items) => `new List<String>{ ${items.join(', ')} }`;
+
+function apexEnumBlock(title, prefix, values) {
+  const lines = [`  // ${title}`];
+  for (const value of values)
+    lines.push(`  public static final String ${prefix}_${constName(value)} = ${apexString(value)};`);
+  lines.push(`  /** @description Every ${title.toLowerCase()} value, in picklist order. */`);
+  lines.push(
+    `  public static final List<String> ${prefix}_VALUES = ${apexList(values.map((x) => `${prefix}_${constName(x)}`))};`
+  );
+  return lines.join('\n');
+}
+
+function renderApex(v) {
+  const s = v.registrationStatus;
+  const out = [
+    `/**`,
+    ` * @description The shared vocabulary of the package and the scoring function: picklist values,`,
+    ` * required fields, legal forms, free-mail domains and setting defaults.`,
+    ` * ${HEADER}`,
+    ` */`,
+    `public inherited sharing class DealVocabulary {`,
+    `  // Registration status (Deal_Registration__c.Status__c)`
+  ];
+  for (const [name, value] of Object.entries(s.values))
+    out.push(`  public static final String STATUS_${name} = ${apexString(value)};`);
+  out.push(`  /** @description Every registration status, in picklist order. */`);
+  out.push(
+    `  public static final List<String> STATUS_VALUES = ${apexList(Object.keys(s.values).map((n) => `STATUS_${n}`))};`
+  );
+  for (const [group, members] of Object.entries(s.groups)) {
+    out.push(
+      `  public static final Set<String> STATUS_${group} = ${apexSet(members.map((n) => `STATUS_${n}`))};`
+    );
+  }
+  out.push(apexEnumBlock('Triage status', 'TRIAGE', v.triageStatus));
+  out.push(apexEnumBlock('Confidence', 'CONFIDENCE', v.confidence));
+  out.push(apexEnumBlock('Recommended action', 'ACTION', v.recommendedAction));
+  out.push(apexEnumBlock('Factor category', 'FACTOR', v.factorCategory));
+  out.push(apexEnumBlock('Candidate kind', 'KIND', v.candidateKind));
+  out.push(apexEnumBlock('Region', 'REGION', v.regions));
+  out.push(apexEnumBlock('Partner tier', 'TIER', v.partnerTiers));
+  out.push(`  /** @description Contract paths a registration needs before it can be decided. */`);
+  out.push(
+    `  public static final List<String> REQUIRED_FIELDS = ${apexList(v.requiredFields.map(apexString))};`
+  );
+  out.push(`  /** @description Partner-facing label of each contract path. */`);
+  out.push(
+    `  public static final Map<String, String> FIELD_LABELS = new Map<String, String>{ ${Object.entries(
+      v.fieldLabels
+    )
+      .map(([k, l]) => `${apexString(k)} => ${apexString(l)}`)
+      .join(', ')} };`
+  );
+  out.push(`  /** @description Legal-form words (lower case, after folding) removed from company names. */`);
+  out.push(
+    `  public static final Set<String> LEGAL_FORMS = ${apexSet(v.legalForms.tokens.map(apexString))};`
+  );
+  out.push(`  /** @description Mail providers anyone can sign up with. */`);
+  out.push(
+    `  public static final Set<String> FREE_MAIL_DOMAINS = ${apexSet(v.freeMail.domains.map(apexString))};`
+  );
+  out.push(`  /** @description Providers whose every country domain is free mail (gmail.*, yahoo.*). */`);
+  out.push(
+    `  public static final Set<String> FREE_MAIL_LABELS = ${apexSet(v.freeMail.labels.map(apexString))};`
+  );
+  out.push(`  // Setting defaults (Deal_Scoring_Setting__mdt)`);
+  for (const [name, setting] of Object.entries(v.settings)) {
+    const type = setting.type === 'boolean' ? 'Boolean' : setting.type === 'integer' ? 'Integer' : 'Decimal';
+    out.push(`  /** @description ${setting.description} */`);
+    out.push(
+      `  public static final ${type} DEFAULT_${constName(name)} = ${apexNumber(setting.default, setting.type)};`
+    );
+    if (setting.maximum !== undefined && setting.type !== 'boolean')
+      out.push(
+        `  public static final ${type} MAX_${constName(name)} = ${apexNumber(setting.maximum, setting.type)};`
+      );
+  }
+  out.push('}');
+  return out.join('\n') + '\n';
+}
+
+function renderApexTest(v) {
+  const groups = Object.keys(v.registrationStatus.groups);
+  return `/**
+ * @description Checks the generated DealVocabulary is consistent.
+ * ${HEADER}
+ */
+@IsTest
+private class DealVocabularyTest {
+  @IsTest
+  static void statusGroupsHoldOnlyKnownStatuses() {
+    Set<String> known = new Set<String>(DealVocabulary.STATUS_VALUES);
+    Assert.areEqual(${Object.keys(v.registrationStatus.values).length}, known.size(), 'distinct statuses');
+${groups.map((g) => `    Assert.isTrue(known.containsAll(DealVocabulary.STATUS_${g}), '${g}');`).join('\n')}
+  }
+
+  @IsTest
+  static void everyRequiredFieldHasALabel() {
+    Assert.areEqual(${v.requiredFields.length}, DealVocabulary.REQUIRED_FIELDS.size(), 'required fields');
+    for (String path : DealVocabulary.REQUIRED_FIELDS) {
+      Assert.isTrue(String.isNotBlank(DealVocabulary.FIELD_LABELS.get(path)), path);
+    }
+  }
+}
+`;
+}
+
+const tsConst = (value) => JSON.stringify(value, null, 2).replace(/"([A-Za-z_][A-Za-z0-9_]*)":/g, '$1:');
+
+function renderLwc(v) {
+  const defaults = Object.fromEntries(Object.entries(v.settings).map(([k, s]) => [k, s.default]));
+  return `/**
+ * The shared vocabulary for Lightning Web Components (import from 'c/dealVocabulary').
+ * ${HEADER}
+ */
+
+/** Registration status picklist values by constant name. */
+export const STATUS = ${tsConst(v.registrationStatus.values)} as const;
+export type Status = (typeof STATUS)[keyof typeof STATUS];
+
+/** Status groups: INITIAL, ACTIVE (still claims its customer), REVIEWABLE, DECIDED. */
+export const STATUS_GROUPS: { readonly [group: string]: readonly Status[] } = {
+${Object.entries(v.registrationStatus.groups)
+  .map(([g, members]) => `  ${g}: [${members.map((m) => `STATUS.${m}`).join(', ')}]`)
+  .join(',\n')}
+};
+
+export const TRIAGE = ${tsConst(v.triageStatus)} as const;
+export type Triage = (typeof TRIAGE)[number];
+
+export const CONFIDENCE = ${tsConst(v.confidence)} as const;
+export type Confidence = (typeof CONFIDENCE)[number];
+
+export const RECOMMENDED_ACTIONS = ${tsConst(v.recommendedAction)} as const;
+export type RecommendedAction = (typeof RECOMMENDED_ACTIONS)[number];
+
+export const FACTOR_CATEGORIES = ${tsConst(v.factorCategory)} as const;
+export type FactorCategory = (typeof FACTOR_CATEGORIES)[number];
+
+export const REGIONS = ${tsConst(v.regions)} as const;
+export type Region = (typeof REGIONS)[number];
+
+export const TIERS = ${tsConst(v.partnerTiers)} as const;
+export type Tier = (typeof TIERS)[number];
+
+/** Contract paths a registration needs before it can be decided ("customer.name", ...). */
+export const REQUIRED_FIELDS = ${tsConst(v.requiredFields)} as const;
+export type RequiredField = (typeof REQUIRED_FIELDS)[number];
+
+/** Partner-facing label of each contract path. */
+export const FIELD_LABELS = ${tsConst(v.fieldLabels)} as const;
+export type FieldPath = keyof typeof FIELD_LABELS;
+
+/** Default of each Deal_Scoring_Setting__mdt value. */
+export const SETTING_DEFAULTS = ${tsConst(defaults)} as const;
+`;
+}
+
+function renderFunction(v) {
+  const { $schema: _ignored, ...data } = v;
+  return `/**
+ * The shared vocabulary for the scoring function.
+ * ${HEADER}
+ */
+export const VOCABULARY = ${tsConst(data)} as const;
+
+export type SettingName = keyof typeof VOCABULARY.settings;
+`;
+}
+
+const LWC_META = `<?xml version="1.0" encoding="UTF-8" ?>
+<LightningComponentBundle xmlns="http://soap.sforce.com/2006/04/metadata">
+  <apiVersion>62.0</apiVersion>
+  <isExposed>false</isExposed>
+</LightningComponentBundle>
+`;
+const APEX_META = `<?xml version="1.0" encoding="UTF-8" ?>
+<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">
+  <apiVersion>62.0</apiVersion>
+  <status>Active</status>
+</ApexClass>
+`;
+
+export const OUTPUTS = {
+  'force-app/main/default/classes/shared/DealVocabulary.cls': renderApex,
+  'force-app/main/default/classes/shared/DealVocabulary.cls-meta.xml': () => APEX_META,
+  'force-app/main/default/classes/shared/DealVocabularyTest.cls': renderApexTest,
+  'force-app/main/default/classes/shared/DealVocabularyTest.cls-meta.xml': () => APEX_META,
+  'force-app/main/default/lwc/dealVocabulary/dealVocabulary.ts': renderLwc,
+  'force-app/main/default/lwc/dealVocabulary/dealVocabulary.js-meta.xml': () => LWC_META,
+  'functions/deal-scoring/src/vocabulary.ts': renderFunction
+};
+
+async function format(path, text) {
+  const file = join(root, path);
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  return prettier.format(text, { ...options, filepath: file });
+}
+
+async function main() {
+  let vocabulary;
+  try {
+    vocabulary = JSON.parse(readFileSync(vocabularyPath, 'utf8'));
+  } catch (err) {
+    console.error(`${relative(process.cwd(), vocabularyPath)}: cannot read: ${err.message}`);
+    return 1;
+  }
+  const errors = vocabularyErrors(vocabulary);
+  if (errors.length > 0) {
+    for (const e of errors) console.error(`${relative(process.cwd(), vocabularyPath)}${e}`);
+    return 1;
+  }
+  let stale = 0;
+  for (const [path, render] of Object.entries(OUTPUTS)) {
+    const text = await format(path, render(vocabulary));
+    const file = join(root, path);
+    const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    if (current === text) continue;
+    if (checkOnly) {
+      console.error(`${path} is stale: run npm run generate`);
+      stale++;
+    } else {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
+      console.log(`wrote ${path}`);
+    }
+  }
+  return stale > 0 ? 1 : 0;
+}
+
+process.exitCode = await main();
