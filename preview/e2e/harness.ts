@@ -179,14 +179,24 @@ export async function focusedName(page: Page): Promise<string> {
   return (await page.evaluate('window.previewChecks.focusedName()')) as string;
 }
 
-/** Presses Tab until the focused element's name matches (keyboard-only use). */
-export async function tabTo(page: Page, name: RegExp, maxPresses = 80): Promise<void> {
+/** Presses Tab until the focused element's name matches (keyboard-only use); `field` wants a text box. */
+export async function tabTo(
+  page: Page,
+  name: RegExp,
+  kind: 'any' | 'field' = 'any',
+  maxPresses = 80
+): Promise<void> {
   const seen: string[] = [];
+  const matches = async () => {
+    const current = await focusedName(page);
+    const tag = (await page.evaluate('window.previewChecks.focusedTag()')) as string;
+    seen.push(current);
+    return name.test(current) && (kind === 'any' || tag === 'input' || tag === 'textarea');
+  };
+  if (await matches()) return;
   for (let i = 0; i < maxPresses; i++) {
     await page.keyboard.press('Tab');
-    const current = await focusedName(page);
-    if (name.test(current)) return;
-    seen.push(current);
+    if (await matches()) return;
   }
   assert.fail(`Tab never reached ${name}; focus went through: ${seen.slice(-25).join(' | ')}`);
 }

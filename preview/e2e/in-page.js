@@ -57,6 +57,12 @@ window.previewChecks = {
     return problems;
   },
 
+  focusedTag() {
+    let el = document.activeElement;
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    return el ? el.tagName.toLowerCase() : '';
+  },
+
   /** The deepest focused element's accessible text: its label, aria-label or own text. */
   focusedName() {
     let el = document.activeElement;

@@ -99,6 +99,33 @@ export const PLANTED: Planted[] = [
     expect: /expected true or false, found "no"/
   },
   {
+    rule: 'schema',
+    what: 'misspelled element nested inside a permission set',
+    plant: (c) => edit(at(c, PARTNER_SET), '<allowRead>true</allowRead>', '<allowReed>true</allowReed>'),
+    expect: /unknown element <allowReed>/
+  },
+  {
+    rule: 'objects-and-fields',
+    what: 'relationship name with a double underscore',
+    plant: (c) =>
+      edit(
+        at(c, 'objects/Deal_Registration__c/fields/Assigned_Reviewer__c.field-meta.xml'),
+        '<relationshipName>Assigned_Deal_Registrations</relationshipName>',
+        '<relationshipName>Assigned__Deals</relationshipName>'
+      ),
+    expect: /invalid relationshipName "Assigned__Deals"/
+  },
+  {
+    rule: 'objects-and-fields',
+    what: 'field file with an invalid API name',
+    plant: (c) =>
+      cpSync(
+        at(c, 'objects/Deal_Registration__c/fields/Products__c.field-meta.xml'),
+        at(c, 'objects/Deal_Registration__c/fields/Bad__Name__c.field-meta.xml')
+      ),
+    expect: /Bad__Name__c: invalid custom field API name/
+  },
+  {
     rule: 'objects-and-fields',
     what: 'duplicate picklist value',
     plant: (c) =>
@@ -154,6 +181,28 @@ export const PLANTED: Planted[] = [
     expect: /AI_Summary__c: internal field granted to partners/
   },
   {
+    rule: 'permission-sets',
+    what: 'edit granted on the append-only audit log',
+    plant: (c) =>
+      edit(
+        at(c, 'permissionsets/Deal_Registration_Admin.permissionset-meta.xml'),
+        /(<objectPermissions>\s*<allowCreate>false<\/allowCreate>\s*<allowDelete>false<\/allowDelete>\s*)<allowEdit>false<\/allowEdit>(\s*<allowRead>true<\/allowRead>\s*<modifyAllRecords>false<\/modifyAllRecords>\s*<object>AI_Audit_Log__c<\/object>)/,
+        '$1<allowEdit>true</allowEdit>$2'
+      ),
+    expect: /objectPermissions AI_Audit_Log__c: append-only object/
+  },
+  {
+    rule: 'permission-sets',
+    what: 'partner-visible field without help text',
+    plant: (c) =>
+      edit(
+        at(c, 'objects/Deal_Registration__c/fields/Customer_Name__c.field-meta.xml'),
+        /\s*<inlineHelpText>[\s\S]*?<\/inlineHelpText>/,
+        ''
+      ),
+    expect: /Customer_Name__c is visible to partners and needs <inlineHelpText>/
+  },
+  {
     rule: 'event-field-permissions',
     what: 'field permission on a platform-event field',
     plant: (c) =>
@@ -175,6 +224,17 @@ export const PLANTED: Planted[] = [
         '<field>Product__c</field>'
       ),
     expect: /layoutItems: unknown field Deal_Registration__c\.Product__c/
+  },
+  {
+    rule: 'list-views',
+    what: 'misspelled list view column',
+    plant: (c) =>
+      edit(
+        at(c, 'objects/Deal_Registration__c/listViews/Needs_Review.listView-meta.xml'),
+        '<columns>AI_Score__c</columns>',
+        '<columns>AI_Scores__c</columns>'
+      ),
+    expect: /listView column: unknown field Deal_Registration__c\.AI_Scores__c/
   },
   {
     rule: 'list-views',

@@ -114,6 +114,10 @@ export function personNear(sentence: string, emailAt: number, email: string): Pe
       if (!looksLikeName(name) || inDomain(name) || name.split(' ').some((w) => ORG_WORDS.test(w))) continue;
       // The window must start a capitalised run: "Dunder Mifflin Paper" never yields "Mifflin Paper".
       const prev = words[end - len - 1];
+      const next = words[end];
+      // ... and end one: "Register Dunder Mifflin" never yields "Register Dunder".
+      if (next && /^\p{Lu}/u.test(next.text) && /^\s+$/.test(masked.slice(slice[len - 1]!.end, next.start)))
+        continue;
       if (
         prev &&
         /^\p{Lu}/u.test(prev.text) &&

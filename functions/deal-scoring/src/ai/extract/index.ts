@@ -27,6 +27,7 @@ import {
   EMAIL_IN_TEXT,
   firstEmail,
   isFreeMail,
+  looksLikeName,
   phonesIn,
   sentencesOf,
   stripDot,
@@ -267,6 +268,11 @@ export function extract(
       source ??= 'body';
     }
   }
+  if (contact.email && !contact.name) {
+    const spelled = nameSpelledByAddress(allBodies, contact.email);
+    contact.name = spelled.name;
+    contact.title ??= spelled.title;
+  }
   let localPartName = false;
   if (contact.email && !contact.name) {
     // jane.doe@acme.com → "Jane Doe" (lower confidence unless the text spells that name).
@@ -423,6 +429,29 @@ export function extract(
 
   set('summary', summarize(top), 0.5);
   return { fields, confidence, proposed };
+}
+
+/** "Prof. Diane Keller (CIO)" elsewhere in the text for dkeller@…: a name the address spells. */
+function nameSpelledByAddress(text: string, email: string): Person {
+  const local = compact(email.split('@')[0]!);
+  if (local.length < 4) return {};
+  const re =
+    /\p{Lu}[\p{L}'’-]+(?: (?:van|von|de|der|den|da|di|del|la|le|du|dos))*(?: \p{Lu}[\p{L}'’-]+){1,2}/gu;
+  for (const line of text.split('\n')) {
+    if (line.length > 5000) continue;
+    for (const m of line.matchAll(re)) {
+      const name = m[0];
+      if (!looksLikeName(name)) continue;
+      const parts = name.split(' ').map(compact);
+      const first = parts[0]!;
+      const last = parts[parts.length - 1]!;
+      const forms = [first + last, first[0]! + last, last + first, last, first + last[0]!];
+      if (!forms.includes(local)) continue;
+      const paren = /^\s*\(([^()@]{2,60})\)/.exec(line.slice(m.index + name.length));
+      return { name, title: paren ? cleanTitle(paren[1]!) : undefined };
+    }
+  }
+  return {};
 }
 
 function sentenceAround(line: string, at: number): { text: string; start: number } {

@@ -245,6 +245,10 @@ export const CLOSE_CUES =
 export const AMOUNT_CUES =
   /(?:\bdeal|budget|\bvalue|valued|worth|\bsize|volume|licen[cs]es?|subscription|\barr\b|\bacv\b|\btcv\b|contract|\btotal|\border|auftragswert|volumen|\bwert|angebot|montant|valeur|devis|offre|presupuesto|importe|\bvalor|bedrag|waarde|importo|offerta|approx|around|roughly|about|ca\.|circa|environ|unos|ongeveer|rond|ungefähr|etwa|rund|cirka|uns|env\.|ronda|estimat|schätz|schatten|proposal|proposta|quote|quoting|offer)/i;
 
+/** "this year" with a closing cue means the year's end ("noch dieses Jahr bestellen"). */
+export const THIS_YEAR =
+  /\b(?:this year|by year[- ]end|dieses jahr|diesem jahr|cette année|este año|quest'anno|dit jaar|este ano|i år)\b/i;
+
 /** "X instead of Y", "X (not Y)", "X statt Y": Y is struck. Group 1 marks where Y starts. */
 export const CORRECTION_CUES =
   /(?:instead of|rather than|not|statt|anstatt|anstelle von|et non|au lieu de|plutôt que|en lugar de|en vez de|y no|invece di|anziché|e non|in plaats van|i stället för|i stedet for|em vez de|zamiast)\s*$/i;
