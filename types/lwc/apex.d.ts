@@ -27,6 +27,8 @@ interface DealPortalDraft {
   contactPhone?: string | null;
   contactTitle?: string | null;
   partnerResponse?: string | null;
+  /** /v1/parse names of fields filled from an email (email intake) and not yet confirmed. */
+  fieldsToConfirm?: string[] | null;
 }
 
 /** DealPortalDto.Registration: one of the company's registrations, partner-safe fields only. */
@@ -44,8 +46,8 @@ interface DealPortalRegistration extends DealPortalDraft {
   lastModifiedDate?: string | null;
   /** Source__c: Portal, Email Intake, Manual, API. */
   origin?: string | null;
-  /** Contract names of fields filled from an email and not yet confirmed. */
-  fieldsToConfirm?: string[] | null;
+  /** Created by email intake from a forwarded email. */
+  fromEmail?: boolean | null;
   canEdit: boolean;
   canSubmit: boolean;
   canRespond: boolean;

@@ -13,6 +13,8 @@ export {
   requiredKeys,
   maxLengthsOf,
   fromParsedFields,
+  keysOfParseNames,
+  parseNamesOfKeys,
   validateDraft
 } from './fields';
 export type {

@@ -2,7 +2,7 @@ import { REGIONS } from 'c/dealVocabulary';
 import { LABELS } from './labels';
 
 /** The draft keys the form edits (DealPortalDto.Draft without its id). */
-export type DraftKey = Exclude<keyof DealPortalDraft, 'id'>;
+export type DraftKey = Exclude<keyof DealPortalDraft, 'id' | 'fieldsToConfirm'>;
 
 export type SectionKey = 'customer' | 'opportunity' | 'contact' | 'notes';
 
@@ -259,6 +259,23 @@ const PARSE_MAP: Record<string, DraftKey> = {
   contactTitle: 'contactTitle',
   summary: 'description'
 };
+
+/** Form fields named by /v1/parse field names (email intake's Fields_To_Confirm__c); unknown names are left out. */
+export function keysOfParseNames(names: readonly string[] | null | undefined): DraftKey[] {
+  const keys: DraftKey[] = [];
+  (names ?? []).forEach((name) => {
+    const key = PARSE_MAP[name];
+    if (key && !keys.includes(key)) keys.push(key);
+  });
+  return keys;
+}
+
+/** The /v1/parse field names of form fields: the inverse of keysOfParseNames. */
+export function parseNamesOfKeys(keys: readonly DraftKey[]): string[] {
+  return Object.entries(PARSE_MAP)
+    .filter(([, key]) => keys.includes(key))
+    .map(([name]) => name);
+}
 
 export interface ParsedValue {
   key: DraftKey;

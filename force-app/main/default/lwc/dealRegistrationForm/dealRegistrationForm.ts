@@ -17,8 +17,10 @@ import {
   SECTIONS,
   fieldOfPath,
   fromParsedFields,
+  keysOfParseNames,
   labelOfField,
   maxLengthsOf,
+  parseNamesOfKeys,
   requiredKeys,
   validateDraft,
   type DraftKey,
@@ -222,6 +224,12 @@ export default class DealRegistrationForm extends LightningElement {
     });
     this.draft = draft;
     this.partnerKeys = keys;
+    // Fields email intake filled are marked like pasted ones until the partner confirms them.
+    const toConfirm: Partial<Record<DraftKey, number>> = {};
+    keysOfParseNames(registration.fieldsToConfirm).forEach((key) => {
+      toConfirm[key] = 1;
+    });
+    this.filledFromText = toConfirm;
     this.status = registration.status;
     this.registrationName = registration.name;
     this.managerQuestion =
@@ -643,7 +651,7 @@ export default class DealRegistrationForm extends LightningElement {
     if (!this.validate('draft')) return;
     this.busy = true;
     try {
-      const id = await saveDraft({ draft: { ...this.draft } });
+      const id = await saveDraft({ draft: this.draftToSend() });
       this.draft = { ...this.draft, id };
       this.lastSavedAt = new Date().toLocaleTimeString();
       this.draftSavedNotice = formatLabel(LABELS.Draft_Saved_At, this.lastSavedAt);
@@ -655,6 +663,12 @@ export default class DealRegistrationForm extends LightningElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** The draft as Apex receives it, with the filled fields the partner has not confirmed yet. */
+  private draftToSend(): DealPortalDraft {
+    const unconfirmed = Object.keys(this.filledFromText) as DraftKey[];
+    return { ...this.draft, fieldsToConfirm: parseNamesOfKeys(unconfirmed) };
   }
 
   // ---------- submit ----------
@@ -696,7 +710,7 @@ export default class DealRegistrationForm extends LightningElement {
 
   private async doSubmit(): Promise<void> {
     try {
-      const result = await submitRegistration({ draft: { ...this.draft } });
+      const result = await submitRegistration({ draft: this.draftToSend() });
       this.acknowledgment = result;
       this.duplicateWarning = undefined;
       this.draft = { ...this.draft, id: result.id };

@@ -19,6 +19,7 @@ import View_Details from '@salesforce/label/c.DR_Portal_List_View_Details';
 import Detail_Title from '@salesforce/label/c.DR_Portal_List_Detail_Title';
 import Detail_Message from '@salesforce/label/c.DR_Portal_List_Detail_Message';
 import Detail_Next from '@salesforce/label/c.DR_Portal_List_Detail_Next';
+import From_Email from '@salesforce/label/c.DR_Portal_List_From_Email';
 import Next_Draft from '@salesforce/label/c.DR_Portal_List_Next_Draft';
 import Next_Submitted from '@salesforce/label/c.DR_Portal_List_Next_Submitted';
 import Next_In_Review from '@salesforce/label/c.DR_Portal_List_Next_In_Review';
@@ -66,6 +67,7 @@ export const LABELS = {
   Detail_Title,
   Detail_Message,
   Detail_Next,
+  From_Email,
   Next_Draft,
   Next_Submitted,
   Next_In_Review,

@@ -28,6 +28,7 @@ interface RowView {
   customerName: string;
   status: string;
   statusClass: string;
+  fromEmail: boolean;
   submittedText: string;
   protectionText: string;
   partnerMessage: string;
@@ -211,6 +212,7 @@ export default class MyDealRegistrations extends LightningElement {
       customerName: r.customerName ?? '',
       status: r.status,
       statusClass: statusBadgeClass(r.status),
+      fromEmail: r.fromEmail === true,
       submittedText: formatDate(r.submittedAt),
       protectionText: formatDate(r.protectionExpiresOn),
       partnerMessage: r.partnerMessage ?? '',

@@ -218,3 +218,41 @@ describe('c-deal-registration-form defects (issue 10)', () => {
     expect(saveDraft).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('c-deal-registration-form: drafts made by email intake', () => {
+  beforeEach(() => {
+    jest.useFakeTimers();
+    precheck.mockResolvedValue(PRECHECK_UNAVAILABLE);
+    suggestAccounts.mockResolvedValue([]);
+  });
+
+  afterEach(() => {
+    clearDom();
+    jest.clearAllMocks();
+    jest.useRealTimers();
+  });
+
+  it('marks the fields read from the email until the partner confirms them, and saves what is still unconfirmed', async () => {
+    getRegistration.mockResolvedValue({
+      ...MORE_INFO,
+      status: 'Draft',
+      canRespond: false,
+      partnerMessage: null,
+      fromEmail: true,
+      fieldsToConfirm: ['customerName', 'amount', 'unknownName']
+    });
+    saveDraft.mockResolvedValue(MORE_INFO.id);
+    const element = mount({ recordId: MORE_INFO.id });
+    await flush();
+    expect(rootOf(element).querySelector('[data-filled="customerName"]')).not.toBeNull();
+    expect(rootOf(element).querySelector('[data-filled="dealValue"]')).not.toBeNull();
+    expect(rootOf(element).querySelector('[data-filled="contactName"]')).toBeNull();
+
+    await type(element, 'customerName', 'Initech Corporation');
+    expect(rootOf(element).querySelector('[data-filled="customerName"]')).toBeNull();
+    byId(element, 'save-draft').click();
+    await flush();
+    expect(saveDraft).toHaveBeenCalledTimes(1);
+    expect(saveDraft.mock.calls[0][0].draft.fieldsToConfirm).toEqual(['amount']);
+  });
+});

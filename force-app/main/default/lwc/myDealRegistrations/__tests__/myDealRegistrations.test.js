@@ -134,6 +134,16 @@ describe('c-my-deal-registrations', () => {
   });
 
   describe('wire data and errors', () => {
+    it('shows which registrations came from the partner\'s forwarded email', async () => {
+      const element = await mount();
+      const fromEmail = { ...REGISTRATIONS[0], fromEmail: true };
+      getMyRegistrations.emit([fromEmail, ...REGISTRATIONS.slice(1)]);
+      await flush();
+      const badge = rootOf(element).querySelector(`[data-origin="${fromEmail.id}"]`);
+      expect(badge.textContent.trim()).toBe('c.DR_Portal_List_From_Email');
+      expect(rootOf(element).querySelectorAll('[data-origin]').length).toBe(1);
+    });
+
     it('lists the company registrations with status, dates and the partner-safe reason', async () => {
       const element = await mount();
       getMyRegistrations.emit(REGISTRATIONS);
