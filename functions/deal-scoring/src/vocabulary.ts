@@ -415,6 +415,58 @@ export const VOCABULARY = {
       metadataField: 'Extension_Days__c',
       sentToFunction: false,
       description: 'Days an approved extension adds.'
+    },
+    portalCalloutTimeoutMs: {
+      default: 4000,
+      type: 'integer',
+      minimum: 1,
+      maximum: 120000,
+      metadataField: 'Portal_Callout_Timeout_Ms__c',
+      sentToFunction: false,
+      description:
+        'Timeout of the synchronous callouts a portal or console page makes (precheck, parse, status answers).'
+    },
+    portalCallsPerUserHour: {
+      default: 60,
+      type: 'integer',
+      minimum: 0,
+      metadataField: 'Portal_Calls_Per_User_Hour__c',
+      sentToFunction: false,
+      description: 'Most synchronous scoring-function calls one user may make per rolling hour.'
+    },
+    portalCallsPerDay: {
+      default: 5000,
+      type: 'integer',
+      minimum: 0,
+      metadataField: 'Portal_Calls_Per_Day__c',
+      sentToFunction: false,
+      description:
+        'Most synchronous scoring-function calls the whole org makes per day from portal and console pages.'
+    },
+    stuckRepublishLimit: {
+      default: 3,
+      type: 'integer',
+      minimum: 0,
+      metadataField: 'Stuck_Republish_Limit__c',
+      sentToFunction: false,
+      description:
+        'Times the lifecycle job republishes the submitted event of a stuck registration before routing it to human review.'
+    },
+    auditRetentionDays: {
+      default: 730,
+      type: 'integer',
+      minimum: 1,
+      metadataField: 'Audit_Retention_Days__c',
+      sentToFunction: false,
+      description: 'Days AI_Audit_Log__c rows are kept.'
+    },
+    rulesetVersion: {
+      default: null,
+      type: 'string',
+      maxLength: 40,
+      metadataField: 'Ruleset_Version__c',
+      sentToFunction: true,
+      description: 'Scoring ruleset the function uses; blank: the function default.'
     }
   }
 } as const;

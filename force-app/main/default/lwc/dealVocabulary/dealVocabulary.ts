@@ -98,5 +98,11 @@ export const SETTING_DEFAULTS = {
   retryLimit: 3,
   reviewSlaHours: 48,
   reminderDays: 14,
-  extensionDays: 30
+  extensionDays: 30,
+  portalCalloutTimeoutMs: 4000,
+  portalCallsPerUserHour: 60,
+  portalCallsPerDay: 5000,
+  stuckRepublishLimit: 3,
+  auditRetentionDays: 730,
+  rulesetVersion: null
 } as const;
