@@ -11,7 +11,18 @@ const lwcFiles = ['force-app/**/lwc/**/*.js'];
 
 export default [
   {
-    ignores: ['node_modules/**', 'coverage/**', '.sf/**', '.sfdx/**', 'build/**', 'dist/**', '**/*.d.ts']
+    ignores: [
+      'node_modules/**',
+      'coverage/**',
+      '.sf/**',
+      '.sfdx/**',
+      'build/**',
+      'dist/**',
+      '**/dist/**',
+      'preview/dist/**',
+      'preview/screenshots/**',
+      '**/*.d.ts'
+    ]
   },
   ...lwcConfig.configs.recommended.map((c) => ({ ...c, files: lwcFiles })),
   {

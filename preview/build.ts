@@ -4,8 +4,9 @@
  * and stand-ins for the modules only Salesforce serves. One bundle per page and shadow mode:
  * synthetic shadow (Lightning Experience, Aura sites) and native shadow (LWR sites).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { rollup, type Plugin, type RollupCache } from 'rollup';
 import lwc from '@lwc/rollup-plugin';
 import replace from '@rollup/plugin-replace';
@@ -202,5 +203,63 @@ export async function buildAll(log: (line: string) => void = console.log): Promi
     );
   }
   for (const w of new Set(projectWarnings)) log(`preview build warning: ${w}`);
+  return files;
+}
+
+function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (name !== '__tests__' && name !== 'node_modules') out.push(...filesUnder(path, keep));
+    } else if (keep(name)) out.push(path);
+  }
+  return out.sort();
+}
+
+/** A hash of everything a build reads: compiled components, stand-ins, labels, object metadata, tool versions. */
+export function buildKey(): string {
+  const hash = createHash('sha256');
+  const inputs = [
+    ...filesUnder(LWC_DIR, (n) => /\.(js|html|css)$/.test(n)),
+    ...filesUnder(CLIENT_DIR, () => true),
+    LABELS_FILE,
+    ...filesUnder(OBJECTS_DIR, (n) => n.endsWith('.xml')),
+    __filename,
+    ...['lwc', '@lwc/rollup-plugin', 'lightning-base-components', 'rollup'].map((p) =>
+      join(ROOT, 'node_modules', p, 'package.json')
+    )
+  ];
+  for (const file of inputs) {
+    hash.update(file.slice(ROOT.length));
+    hash.update(readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+const DIST = join(__dirname, 'dist');
+
+/**
+ * buildAll, reusing the last build when nothing it reads has changed (preview/dist/<key>/, ignored
+ * by git). A build takes a minute or more on two cores; the browser tests and the screenshot
+ * script then start in seconds.
+ */
+export async function buildAllCached(log: (line: string) => void = console.log): Promise<BuiltFiles> {
+  requireCompiled();
+  const key = buildKey();
+  const dir = join(DIST, key);
+  const manifest = join(dir, 'manifest.json');
+  if (existsSync(manifest)) {
+    const names = JSON.parse(readFileSync(manifest, 'utf8')) as string[];
+    log(`preview: reusing build ${key} (sources unchanged)`);
+    return new Map(names.map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
+  }
+  const files = await buildAll(log);
+  rmSync(DIST, { recursive: true, force: true });
+  for (const [name, code] of files) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), code);
+  }
+  writeFileSync(manifest, JSON.stringify([...files.keys()]));
   return files;
 }

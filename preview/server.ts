@@ -10,7 +10,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
-import { buildAll, ROOT, type BuiltFiles } from './build';
+import { buildAllCached, ROOT, type BuiltFiles } from './build';
 import { AuraError, PreviewOrg } from './org/org';
 import { invoke } from './org/controllers';
 
@@ -191,7 +191,7 @@ export interface StartOptions {
 /** Builds (unless given built files), starts the org and listens on 127.0.0.1. */
 export async function startPreview(options: StartOptions = {}): Promise<Preview> {
   const log = options.log ?? console.log;
-  const files = options.files ?? (await buildAll(log));
+  const files = options.files ?? (await buildAllCached(log));
   const org = new PreviewOrg();
   await org.start();
   const streams = new Set<ServerResponse>();

@@ -3,7 +3,7 @@
 // module per rule under scripts/checks/metadata/rules/) over one source directory. Each problem is
 // printed as `file: message [rule]`.
 //
-//   node scripts/check-metadata.mjs [--rule name[,name...]] [source-dir=force-app]
+//   node scripts/check-metadata.mjs [--rule name[,name...]] [source-dir=force-app ...]
 //   node scripts/check-metadata.mjs --list          (the rules and what each checks)
 //
 // Exit 0 when clean, 1 with one line per problem, 2 when the tool itself cannot run.
@@ -36,17 +36,22 @@ for (let i = 0; i < args.length; i++) {
   if (args[i] === '--rule') only.push(...(args[++i] ?? '').split(',').filter(Boolean));
   else positional.push(args[i]);
 }
-const sourceDir = resolve(positional[0] ?? join(root, 'force-app'));
-if (!existsSync(sourceDir)) die(`source directory not found: ${sourceDir}`);
-let result;
-try {
-  result = await registry.runRules(sourceDir, only);
-} catch (e) {
-  die(`metadata check could not run: ${e.message}`);
+const sourceDirs = (positional.length > 0 ? positional : [join(root, 'force-app')]).map((d) => resolve(d));
+let total = 0;
+for (const sourceDir of sourceDirs) {
+  if (!existsSync(sourceDir)) die(`source directory not found: ${sourceDir}`);
+  let result;
+  try {
+    result = await registry.runRules(sourceDir, only);
+  } catch (e) {
+    die(`metadata check could not run: ${e.message}`);
+  }
+  const { problems, files, objects, rules } = result;
+  for (const p of problems) console.error(p);
+  const label = sourceDirs.length > 1 ? ` ${sourceDir}:` : '';
+  console.log(
+    `metadata:${label} ${files} -meta.xml files, ${objects} objects, ${rules.length} rules: ${problems.length} problem(s)`
+  );
+  total += problems.length;
 }
-const { problems, files, objects, rules } = result;
-for (const p of problems) console.error(p);
-console.log(
-  `metadata: ${files} -meta.xml files, ${objects} objects, ${rules.length} rules: ${problems.length} problem(s)`
-);
-process.exit(problems.length === 0 ? 0 : 1);
+process.exit(total === 0 ? 0 : 1);

@@ -146,6 +146,16 @@ step "Site metadata (force-app-site: sharing set for partner users)"
 "${sf[@]}" project deploy start --source-dir force-app-site --target-org "$alias_name" --wait 20
 
 step "Demo partner account and user"
+# A partner account's owner must have a role before the account can hold partner users.
+admin_role="$("${sf[@]}" data query --query "SELECT UserRoleId FROM User WHERE Id = '${admin_id}'" \
+  --target-org "$alias_name" --json | jq -r '.result.records[0].UserRoleId // empty')"
+if [[ -z "$admin_role" ]]; then
+  admin_role="$("${sf[@]}" data create record --sobject UserRole \
+    --values "Name='Deal Program Owner' DeveloperName=Deal_Program_Owner" --target-org "$alias_name" --json |
+    jq -r '.result.id')"
+  "${sf[@]}" data update record --sobject User --record-id "$admin_id" --values "UserRoleId=${admin_role}" \
+    --target-org "$alias_name" >/dev/null
+fi
 partner_account="$(query_id "SELECT Id FROM Account WHERE Name = 'Northwind Solutions (Partner)'")"
 "${sf[@]}" data update record --sobject Account --record-id "$partner_account" --values "IsPartner=true" \
   --target-org "$alias_name" >/dev/null

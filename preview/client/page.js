@@ -4,11 +4,15 @@ import { createElement } from 'lwc';
 
 function toastHost() {
   const region = document.getElementById('toasts');
+  let shown = 0;
   document.addEventListener('lightning__showtoast', (event) => {
     const { title, message, variant } = event.detail || {};
     const toast = document.createElement('div');
     toast.className = `slds-notify slds-notify_toast slds-theme_${variant === 'error' ? 'error' : variant === 'warning' ? 'warning' : variant === 'success' ? 'success' : 'info'}`;
     toast.setAttribute('data-preview', 'toast');
+    shown += 1;
+    toast.setAttribute('data-seq', String(shown));
+    region.setAttribute('data-shown', String(shown));
     const body = document.createElement('div');
     body.className = 'slds-notify__content';
     const h = document.createElement('h2');

@@ -24,10 +24,10 @@ function permissionSet(name: string): string {
 
 function objectPermission(xml: string, object: string): Record<string, string> {
   const block = [...xml.matchAll(/<objectPermissions>([\s\S]*?)<\/objectPermissions>/g)]
-    .map((m) => m[1])
+    .map((m) => m[1] ?? '')
     .find((b) => b.includes(`<object>${object}</object>`));
   const out: Record<string, string> = {};
-  for (const m of (block ?? '').matchAll(/<(\w+)>([^<]*)<\/\1>/g)) out[m[1]] = m[2];
+  for (const [, key, value] of (block ?? '').matchAll(/<(\w+)>([^<]*)<\/\1>/g)) out[key ?? ''] = value ?? '';
   return out;
 }
 
@@ -140,10 +140,12 @@ describe('partner site and org scripts', () => {
     expect(first.status).toBe(0);
     const second = node(['scripts/org/place-portal-components.mjs', bundle]);
     expect(second.stdout).toMatch(/already placed/);
-    const placed = JSON.parse(readFileSync(join(bundle, 'views/home.json'), 'utf8')) as typeof view;
-    const content = (
-      placed.regions[1].components[0] as unknown as { regions: { components: { componentName: string }[] }[] }
-    ).regions[0].components;
+    interface Node {
+      componentName?: string;
+      regions?: { components: Node[] }[];
+    }
+    const placed = JSON.parse(readFileSync(join(bundle, 'views/home.json'), 'utf8')) as Node;
+    const content = placed.regions?.[1]?.components[0]?.regions?.[0]?.components ?? [];
     expect(content.map((c) => c.componentName)).toEqual(['c:dealRegistrationForm', 'c:myDealRegistrations']);
   });
 
@@ -201,4 +203,26 @@ describe('partner site and org scripts', () => {
     expect(wf).toMatch(/check-coverage\.mjs test-results\.json 85/);
     expect(wf).toMatch(/if: always\(\)[^\n]*\n\s*run: npx --no-install sf org delete scratch/);
   });
+
+  it('the site package directory converts to a deployable package holding the sharing set', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'site-convert-')), 'package');
+    const sf = join(root, 'node_modules/.bin/sf');
+    const r = spawnSync(
+      sf,
+      ['project', 'convert', 'source', '--root-dir', 'force-app-site', '--output-dir', out, '--json'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          SF_DISABLE_TELEMETRY: 'true',
+          SF_SKIP_NEW_VERSION_CHECK: 'true',
+          FORCE_COLOR: '0'
+        }
+      }
+    );
+    expect(r.status).toBe(0);
+    const manifest = readFileSync(join(out, 'package.xml'), 'utf8');
+    expect(manifest).toMatch(/<members>Deal_Registration_Partners<\/members>\s*<name>SharingSet<\/name>/);
+  }, 60000);
 });

@@ -44,6 +44,25 @@ function parseOne(cmd, source) {
   });
 }
 
+const memory = new Map();
+
+// Version of the compact tree format below (part of the cache key).
+const FORMAT = 1;
+
+/** Drops what the rules never read: locations become a `line`, classes lose their package. */
+function compact(node) {
+  if (Array.isArray(node)) return node.map(compact);
+  if (!node || typeof node !== 'object') return node;
+  const out = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'loc' || k === 'location') {
+      if (v && typeof v.line === 'number') out.line = v.line;
+    } else if (k === '@class' && typeof v === 'string') out[k] = v.slice(v.lastIndexOf('.') + 1);
+    else out[k] = compact(v);
+  }
+  return out;
+}
+
 /**
  * Parses Apex files (four at a time). Returns Map(file → { source, unit, errors }) where `unit` is
  * the jorje CompilationUnit and `errors` the parser's messages.
@@ -56,15 +75,19 @@ export async function parseApexFiles(files) {
   const worker = async () => {
     for (let file = queue.shift(); file; file = queue.shift()) {
       const source = readFileSync(file, 'utf8');
-      const key = createHash('sha256').update(`${version}\0${source}`).digest('hex');
+      const key = createHash('sha256').update(`${FORMAT}\0${version}\0${source}`).digest('hex');
       const cached = join(CACHE, `${key}.json`);
-      let json;
-      if (existsSync(cached)) json = readFileSync(cached, 'utf8');
+      let out = memory.get(key);
+      if (out) {
+        // Parsed earlier in this process (another source directory with the same file).
+      } else if (existsSync(cached)) out = JSON.parse(readFileSync(cached, 'utf8'));
       else {
-        json = await parseOne(cmd, source);
-        writeFileSync(cached, json);
+        out = compact(
+          JSON.parse(await parseOne(cmd, source))['apex.jorje.semantic.compiler.parser.ParserOutput']
+        );
+        writeFileSync(cached, JSON.stringify(out));
       }
-      const out = JSON.parse(json)['apex.jorje.semantic.compiler.parser.ParserOutput'];
+      memory.set(key, out);
       result.set(file, {
         source,
         unit: out.unit,
@@ -89,15 +112,13 @@ export function opt(v) {
   return v && typeof v === 'object' && 'value' in v && !('@class' in v) ? v.value : v;
 }
 
-/** The line of a node (its own location or the first located descendant). */
+/** The line of a node (its own or that of the first descendant that has one). */
 export function lineOf(node) {
-  const stack = [node];
-  while (stack.length > 0) {
-    const n = stack.shift();
-    if (!n || typeof n !== 'object') continue;
-    const loc = n.loc ?? n.location;
-    if (loc && typeof loc.line === 'number') return loc.line;
-    for (const v of Object.values(n)) if (v && typeof v === 'object') stack.push(v);
+  const queue = [node];
+  for (let i = 0; i < queue.length; i++) {
+    const n = queue[i];
+    if (typeof n.line === 'number') return n.line;
+    for (const v of Object.values(n)) if (v && typeof v === 'object') queue.push(v);
   }
   return undefined;
 }
@@ -108,17 +129,18 @@ export function names(list) {
 }
 
 /** Every object node below `node` (depth first, source order), `node` included. */
-export function* descendants(node) {
-  if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    for (const n of node) yield* descendants(n);
-    return;
-  }
-  yield node;
-  for (const [k, v] of Object.entries(node)) {
-    if (k === 'loc' || k === 'location') continue;
-    if (v && typeof v === 'object') yield* descendants(v);
-  }
+export function descendants(node) {
+  const out = [];
+  const visit = (n) => {
+    if (Array.isArray(n)) {
+      for (const x of n) if (x && typeof x === 'object') visit(x);
+      return;
+    }
+    out.push(n);
+    for (const v of Object.values(n)) if (v && typeof v === 'object') visit(v);
+  };
+  if (node && typeof node === 'object') visit(node);
+  return out;
 }
 
 /** The type name a TypeRef stands for: "Deal_Registration__c"; List<X>/Set<X> give X as `element`. */

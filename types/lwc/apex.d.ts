@@ -42,6 +42,10 @@ interface DealPortalRegistration extends DealPortalDraft {
   extensionRequested: boolean;
   extensionCount: number;
   lastModifiedDate?: string | null;
+  /** Source__c: Portal, Email Intake, Manual, API. */
+  origin?: string | null;
+  /** Contract names of fields filled from an email and not yet confirmed. */
+  fieldsToConfirm?: string[] | null;
   canEdit: boolean;
   canSubmit: boolean;
   canRespond: boolean;
@@ -159,7 +163,7 @@ declare module '@salesforce/apex/DealAssistController.askStatus' {
 
 // ---- Channel manager console (issue 6): DealReviewController, DealMetricsController ----
 
-/** DealReviewController.QueueQuery: filters, sort and paging of the review queue. */
+/** DealReviewDto.QueueQuery: filters, sort and paging of the review queue. */
 interface DealReviewQueueQuery {
   triage?: string[];
   regions?: string[];
@@ -173,7 +177,7 @@ interface DealReviewQueueQuery {
   cursor?: string | null;
 }
 
-/** DealReviewController.QueueRow */
+/** DealReviewDto.QueueRow */
 interface DealReviewQueueRow {
   id: string;
   name: string;
@@ -198,16 +202,19 @@ interface DealReviewQueueRow {
   partnerAnswered?: boolean;
 }
 
-/** DealReviewController.QueuePage */
+/** DealReviewDto.QueuePage */
 interface DealReviewQueuePage {
   rows: DealReviewQueueRow[];
+  /** counted up to a cap (COUNT() reads rows against the 50,000-row limit) */
   totalCount: number;
+  /** true when more rows match than were counted: totalCount is a floor */
+  totalCapped?: boolean;
   hasMore: boolean;
   nextCursor?: string | null;
   slaHours?: number | null;
 }
 
-/** DealReviewController.ConsoleSettings */
+/** DealReviewDto.ConsoleSettings */
 interface DealReviewConsoleSettings {
   shadowMode: boolean;
   reviewSlaHours?: number | null;
@@ -217,7 +224,7 @@ interface DealReviewConsoleSettings {
   partnerTierAvailable: boolean;
 }
 
-/** DealReviewController.DealView */
+/** DealReviewDto.DealView */
 interface DealReviewDealView {
   id: string;
   name: string;
@@ -256,7 +263,7 @@ interface DealReviewDealView {
   overdue: boolean;
 }
 
-/** DealReviewController.Factor */
+/** DealReviewDto.Factor */
 interface DealReviewFactor {
   code: string;
   category?: string | null;
@@ -265,7 +272,7 @@ interface DealReviewFactor {
   detail?: string | null;
 }
 
-/** DealReviewController.RecommendationView */
+/** DealReviewDto.RecommendationView */
 interface DealReviewRecommendation {
   id: string;
   name: string;
@@ -288,7 +295,7 @@ interface DealReviewRecommendation {
   parseWarnings: string[];
 }
 
-/** DealReviewController.ConflictView */
+/** DealReviewDto.ConflictView */
 interface DealReviewConflict {
   candidateId: string;
   kind?: string | null;
@@ -313,7 +320,7 @@ interface DealReviewConflict {
 
 type DealReviewAction = 'APPROVE' | 'REJECT' | 'REQUEST_INFO' | 'REASSIGN';
 
-/** DealReviewController.ScoreCard */
+/** DealReviewDto.ScoreCard */
 interface DealReviewScoreCard {
   deal: DealReviewDealView;
   recommendation?: DealReviewRecommendation | null;
@@ -324,7 +331,7 @@ interface DealReviewScoreCard {
   decisionOpen: boolean;
 }
 
-/** DealReviewController.TimelineEntry */
+/** DealReviewDto.TimelineEntry */
 interface DealReviewTimelineEntry {
   id: string;
   name: string;
@@ -338,7 +345,7 @@ interface DealReviewTimelineEntry {
   createdDate?: string | null;
 }
 
-/** DealReviewController.DecisionResult */
+/** DealReviewDto.DecisionResult */
 interface DealReviewDecisionResult {
   dealId: string;
   action: DealReviewAction;
@@ -379,6 +386,8 @@ interface DealMetricsResult {
   backlog: DealMetricsBucket[];
   backlogTotal: number;
   overdueCount: number;
+  /** sections skipped because their rows passed the row cap; their figures are null */
+  cappedMetrics?: string[];
 }
 
 declare module '@salesforce/apex/DealReviewController.getConsoleSettings' {

@@ -186,3 +186,38 @@ export function bulkRegistrations(n: number, dupShare = 0.2, seed = 7): BulkReco
   }
   return out;
 }
+
+/**
+ * A request as large as the body limit allows (default 1 MiB): deals of 1,000 candidates each
+ * (the per-deal maximum), cut so that the JSON stays under `maxBytes`. The attack in issue 17
+ * used 4 deals and 3,571 candidates; this builds the same shape.
+ */
+export function maxSizeRequest(maxBytes = 1024 * 1024): ScoreRequest {
+  const base = scoreRequestWithCandidates(1000);
+  const template = base.deals[0]!;
+  const deals: ScoreRequest['deals'] = [];
+  const size = () => Buffer.byteLength(JSON.stringify({ ...base, deals }));
+  for (let d = 0; d < 200; d++) {
+    const deal = {
+      ...template,
+      id: `a0B${String(d + 1).padStart(12, '0')}`,
+      candidates: template.candidates!.map((c) => ({ ...c, id: `${c.id.slice(0, 12)}${d}` }))
+    };
+    deals.push(deal);
+    if (size() <= maxBytes) continue;
+    // Too big: trim this deal's candidates to fit.
+    let lo = 0;
+    let hi = deal.candidates.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      deal.candidates = template
+        .candidates!.slice(0, mid)
+        .map((c) => ({ ...c, id: `${c.id.slice(0, 12)}${d}` }));
+      if (size() <= maxBytes) lo = mid;
+      else hi = mid - 1;
+    }
+    deal.candidates = deal.candidates.slice(0, lo);
+    break;
+  }
+  return { ...base, requestId: 'bench-max', deals };
+}

@@ -7,7 +7,8 @@ import autocannon from 'autocannon';
 import { compareNormalized } from '../src/matching/names';
 import { computeNormalizedName, type NormalizedName } from '../src/matching/normalize';
 import { findConflictingPairs } from '../src/matching/blocking';
-import { bulkRegistrations, company, rng, scoreRequestWithCandidates, variant } from './data';
+import { readFileSync } from 'node:fs';
+import { bulkRegistrations, company, maxSizeRequest, rng, scoreRequestWithCandidates, variant } from './data';
 
 export interface ServerHandle {
   port: number;
@@ -15,12 +16,12 @@ export interface ServerHandle {
 }
 
 /** Starts bench/server.ts in a child process (its own event loop) and waits for its port. */
-export function startServer(mode: 'app' | 'bare'): Promise<ServerHandle> {
+export function startServer(mode: 'app' | 'bare', env: Record<string, string> = {}): Promise<ServerHandle> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(__dirname, 'server.ts')],
     {
-      env: { ...process.env, BENCH_MODE: mode },
+      env: { ...process.env, BENCH_MODE: mode, ...env },
       stdio: ['ignore', 'pipe', 'inherit']
     }
   );
@@ -313,4 +314,46 @@ export function bulkBench(n: number, threshold = 0.82): BulkBench {
     flaggedOutsidePlanted: outside,
     peakRssMiB: process.resourceUsage().maxRSS / 1024
   };
+}
+
+export interface IsolationBench {
+  workers: number;
+  heavyBodyBytes: number;
+  heavyDeals: number;
+  heavyCandidates: number;
+  /** The example request, paced, while 4 clients send maximum-size requests back to back. */
+  example: LoadResult;
+  heavy: LoadResult;
+}
+
+/**
+ * Finding 1 of issue 17: 4 clients send maximum-size /v1/score requests back to back while the
+ * example request (examples/score-request.json) is sent at an even 20 per second; its latency is
+ * what one heavy tenant costs everyone else. Run with the worker pool and inline for comparison.
+ */
+export async function isolationBench(opts: { seconds: number; workers: number }): Promise<IsolationBench> {
+  const big = maxSizeRequest();
+  const heavyBody = JSON.stringify(big);
+  const example = readFileSync(path.join(__dirname, '../examples/score-request.json'), 'utf8');
+  const app = await startServer('app', { BENCH_WORKERS: String(opts.workers) });
+  try {
+    const url = `http://127.0.0.1:${app.port}/v1/score`;
+    const auth = { authorization: 'Bearer bench-key-0123456789abcdef' };
+    await load(url, example, auth, { duration: 1 });
+    await load(url, heavyBody, auth, { duration: 2, connections: 2 });
+    const heavyRun = load(url, heavyBody, auth, { duration: opts.seconds + 2, connections: 4 });
+    await new Promise((r) => setTimeout(r, 1000));
+    const probe = await paced(url, example, auth, { rate: 20, seconds: opts.seconds });
+    const heavy = await heavyRun;
+    return {
+      workers: opts.workers,
+      heavyBodyBytes: Buffer.byteLength(heavyBody),
+      heavyDeals: big.deals.length,
+      heavyCandidates: big.deals.reduce((n, d) => n + (d.candidates?.length ?? 0), 0),
+      example: probe,
+      heavy
+    };
+  } finally {
+    await app.stop();
+  }
 }

@@ -3,6 +3,7 @@
  * share its event loop). BENCH_MODE=app: the scoring function; BENCH_MODE=bare: a bare Fastify
  * route that parses the same JSON body and returns a constant.
  */
+import os from 'node:os';
 import Fastify from 'fastify';
 import { buildApp } from '../src/app';
 import { defaultConfig } from '../src/config';
@@ -17,8 +18,15 @@ async function main(): Promise<void> {
     bare.post('/bare', async () => ({ ok: true }));
     app = bare;
   } else {
+    // BENCH_WORKERS: worker threads (default one per CPU, as in production; 0 = everything inline).
     app = await buildApp(
-      defaultConfig({ apiKeys: [BENCH_KEY], logLevel: 'silent', rateLimitMax: 100_000_000 })
+      defaultConfig({
+        apiKeys: [BENCH_KEY],
+        logLevel: 'silent',
+        rateLimitMax: 100_000_000,
+        workerThreads: Number(process.env.BENCH_WORKERS ?? os.availableParallelism()),
+        workerQueueMax: 1000
+      })
     );
   }
   await app.listen({ port: 0, host: '127.0.0.1' });

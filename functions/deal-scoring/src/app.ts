@@ -188,6 +188,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
     lifecycle.inFlight.delete(request.id);
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    metrics.keys.inc({ key_id: request.apiKeyId ?? 'none' });
   };
   app.addHook('onResponse', async (request, reply) => finished(request, reply));
   app.addHook('onRequestAbort', async (request) => {

@@ -13,6 +13,7 @@ export class Metrics {
   readonly duration: Histogram<'method' | 'route' | 'status'>;
   readonly llmFallbacks: Counter<'feature'>;
   readonly tasks: Counter<'task' | 'where'>;
+  readonly keys: Counter<'key_id'>;
 
   constructor(offload: Offloader, options: { processMetrics?: boolean } = {}) {
     const registers = [this.registry];
@@ -39,6 +40,12 @@ export class Metrics {
       name: 'deal_scoring_worker_tasks_total',
       help: 'Heavy tasks by where they ran (inline on the main thread, pool) or rejected (queue full: 503)',
       labelNames: ['task', 'where'],
+      registers
+    });
+    this.keys = new Counter({
+      name: 'deal_scoring_requests_by_key_total',
+      help: 'Requests by API key fingerprint (first 12 hex of its SHA-256; "none" = no valid key): shows when an old key stops being used during rotation',
+      labelNames: ['key_id'],
       registers
     });
     new Gauge({

@@ -424,33 +424,31 @@ export const VOCABULARY = {
       metadataField: 'Portal_Callout_Timeout_Ms__c',
       sentToFunction: false,
       description:
-        'Timeout of the synchronous callouts a portal or console page makes (precheck, parse, status answers).'
+        'Timeout of synchronous page callouts (precheck, parse, status answers); under 5 s so they are not long-running requests.'
     },
     portalCallsPerUserHour: {
       default: 60,
       type: 'integer',
-      minimum: 0,
+      minimum: 1,
       metadataField: 'Portal_Calls_Per_User_Hour__c',
       sentToFunction: false,
-      description: 'Most synchronous scoring-function calls one user may make per rolling hour.'
+      description: 'Synchronous scoring-function calls one user may make per rolling hour.'
     },
     portalCallsPerDay: {
       default: 5000,
       type: 'integer',
-      minimum: 0,
+      minimum: 1,
       metadataField: 'Portal_Calls_Per_Day__c',
       sentToFunction: false,
-      description:
-        'Most synchronous scoring-function calls the whole org makes per day from portal and console pages.'
+      description: 'Usage cap: synchronous scoring-function calls the org makes per day from pages.'
     },
     stuckRepublishLimit: {
       default: 3,
       type: 'integer',
-      minimum: 0,
+      minimum: 1,
       metadataField: 'Stuck_Republish_Limit__c',
       sentToFunction: false,
-      description:
-        'Times the lifecycle job republishes the submitted event of a stuck registration before routing it to human review.'
+      description: 'Republishes of a registration stuck in Submitted before it goes to human review.'
     },
     auditRetentionDays: {
       default: 730,
@@ -458,7 +456,7 @@ export const VOCABULARY = {
       minimum: 1,
       metadataField: 'Audit_Retention_Days__c',
       sentToFunction: false,
-      description: 'Days AI_Audit_Log__c rows are kept.'
+      description: 'Days audit rows are kept before the retention job deletes them.'
     },
     rulesetVersion: {
       default: null,

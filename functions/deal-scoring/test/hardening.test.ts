@@ -267,6 +267,9 @@ describe('metrics and readiness', () => {
     expect(res.body).toMatch(/deal_scoring_http_request_duration_seconds_bucket\{le="0.05",method="POST"/);
     expect(res.body).toContain('deal_scoring_worker_queue_depth 0');
     expect(res.body).toContain('deal_scoring_llm_fallbacks_total');
+    // Per key fingerprint (rotation: see when the old key stops being used), never the key itself.
+    expect(res.body).toMatch(/deal_scoring_requests_by_key_total\{key_id="[0-9a-f]{12}"\} 2/);
+    expect(res.body).not.toContain(KEY);
     await app.close();
   });
 

@@ -105,7 +105,12 @@ export async function apexModel(ctx) {
   for (const c of classes) if (!byName.has(c.simpleName)) byName.set(c.simpleName, c);
 
   /** Declared types of the names visible in a body: class fields, parameters, locals, loop variables. */
+  const typeCache = new Map();
   const varTypes = (b) => {
+    if (!typeCache.has(b)) typeCache.set(b, declaredTypes(b));
+    return typeCache.get(b);
+  };
+  const declaredTypes = (b) => {
     const types = new Map(b.cls.fields);
     const ambiguous = new Set();
     const set = (n, t) => {

@@ -248,24 +248,33 @@ export function analyze(history: History, options: Partial<AnalysisOptions> = {}
   const twoClasses = approvedN > 0 && approvedN < decided.length;
   let sweep: Summary['sweep'] = null;
   if (decided.length > 0 && twoClasses) {
+    // One pass: histogram of eligible rows by score, then cumulative sums from the top.
+    const auto = new Float64Array(102);
+    const rej = new Float64Array(102);
+    const wonAt = new Float64Array(102);
+    for (const r of decided) {
+      if (!wouldAutoApprove(r, 0, codes, o)) continue;
+      const sc = Math.max(0, Math.min(100, Math.floor(r.rec.score)));
+      auto[sc] = auto[sc]! + 1;
+      if (r.decision === 'REJECTED') rej[sc] = rej[sc]! + 1;
+      if (r.won === true) wonAt[sc] = wonAt[sc]! + 1;
+    }
+    for (let t = 99; t >= 0; t--) {
+      auto[t] = auto[t]! + auto[t + 1]!;
+      rej[t] = rej[t]! + rej[t + 1]!;
+      wonAt[t] = wonAt[t]! + wonAt[t + 1]!;
+    }
     const points: SweepPoint[] = [];
     for (let t = 0; t <= 100; t++) {
-      let auto = 0;
-      let rejected = 0;
-      let won = 0;
-      for (const r of decided) {
-        if (!wouldAutoApprove(r, t, codes, o)) continue;
-        auto++;
-        if (r.decision === 'REJECTED') rejected++;
-        if (r.won === true) won++;
-      }
+      const a = auto[t]!;
+      const k = rej[t]!;
       points.push({
         threshold: t,
-        autoApproved: auto,
-        share: auto / decided.length,
-        rejected,
-        rejection: interval(rejected, auto),
-        won
+        autoApproved: a,
+        share: a / decided.length,
+        rejected: k,
+        rejection: interval(k, a),
+        won: wonAt[t]!
       });
     }
     const ok = points.filter(
@@ -294,23 +303,28 @@ export function analyze(history: History, options: Partial<AnalysisOptions> = {}
   }
 
   // Calibration curve.
-  const calibration =
-    decided.length > 0
-      ? Array.from({ length: 10 }, (_, i) => {
-          const from = i * 10;
-          const to = i === 9 ? 100 : from + 9;
-          const inBin = decided.filter((r) => r.rec.score >= from && r.rec.score <= to);
-          const approved = inBin.filter((r) => r.decision === 'APPROVED');
-          const known = approved.filter((r) => r.won !== null);
-          return {
-            from,
-            to,
-            n: inBin.length,
-            approval: interval(approved.length, inBin.length),
-            win: interval(known.filter((r) => r.won === true).length, known.length)
-          };
-        })
-      : null;
+  let calibration: Summary['calibration'] = null;
+  if (decided.length > 0) {
+    const acc = Array.from({ length: 10 }, () => ({ n: 0, approved: 0, known: 0, won: 0 }));
+    for (const r of decided) {
+      const b = acc[Math.min(9, Math.max(0, Math.floor(r.rec.score / 10)))]!;
+      b.n++;
+      if (r.decision === 'APPROVED') {
+        b.approved++;
+        if (r.won !== null) {
+          b.known++;
+          if (r.won) b.won++;
+        }
+      }
+    }
+    calibration = acc.map((b, i) => ({
+      from: i * 10,
+      to: i === 9 ? 100 : i * 10 + 9,
+      n: b.n,
+      approval: interval(b.approved, b.n),
+      win: interval(b.won, b.known)
+    }));
+  }
 
   // Conflict flags.
   const flagged = decided.filter(

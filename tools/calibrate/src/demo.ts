@@ -110,11 +110,16 @@ export interface DemoOptions {
 
 export type Emit = (table: TableName, record: StringRecord) => void;
 
-/**
- * Generates the history as the org's records (the same columns the CSV and org readers read) and
- * hands each record to `emit`, in time order.
- */
+/** Generates the history and hands each record to `emit`, in time order. */
 export function generateDemo(options: DemoOptions, emit: Emit): void {
+  for (const [table, record] of demoRecords(options)) emit(table, record);
+}
+
+/**
+ * The history as the org's records (the same columns the CSV and org readers read), in time
+ * order; lazily, so a large history can be written to disk without holding it.
+ */
+export function* demoRecords(options: DemoOptions): Generator<[TableName, StringRecord]> {
   const r = rng(options.seed ?? 7);
   const normal = () => {
     const u = Math.max(r(), 1e-12);
@@ -238,37 +243,49 @@ export function generateDemo(options: DemoOptions, emit: Emit): void {
       for (const f of factors) z += PLANTED.win[f.code] ?? 0;
       const closed = r() < 0.9;
       const won = closed && r() < sigmoid(z);
-      emit('opportunities', { Id: oppId, IsClosed: String(closed), IsWon: String(won) });
+      yield ['opportunities', { Id: oppId, IsClosed: String(closed), IsWon: String(won) }];
     }
-    emit('registrations', {
-      Id: deal.id,
-      Status__c: decision ?? 'In Review',
-      Submitted_At__c: submittedIso,
-      Decided_At__c: decided ? new Date(decided).toISOString() : '',
-      Deal_Value__c: deal.opportunity?.amount !== undefined ? String(deal.opportunity.amount) : '',
-      Customer_Region__c: region ?? '',
-      Converted_Opportunity__c: oppId ?? ''
-    });
+    yield [
+      'registrations',
+      {
+        Id: deal.id,
+        Status__c: decision ?? 'In Review',
+        Submitted_At__c: submittedIso,
+        Decided_At__c: decided ? new Date(decided).toISOString() : '',
+        Deal_Value__c: deal.opportunity?.amount !== undefined ? String(deal.opportunity.amount) : '',
+        Customer_Region__c: region ?? '',
+        Converted_Opportunity__c: oppId ?? ''
+      }
+    ];
     if (live) {
-      emit('recommendations', {
-        Deal_Registration__c: deal.id,
-        CreatedDate: new Date(submitted + 2 * 60_000).toISOString(),
-        Score__c: String(score),
-        Triage_Status__c: triage,
-        Factors_JSON__c: JSON.stringify(factors),
-        Conflicts_JSON__c: JSON.stringify(
-          similarity !== null
-            ? [{ candidateId: `a0B5g0000X${i}`, kind: 'registration', similarity, reasons: ['names match'] }]
-            : []
-        ),
-        Ruleset_Version__c: DEFAULT_RULESET.rulesetVersion,
-        Human_Decision__c: decision ?? ''
-      });
-      emit('auditLogs', {
-        Event_Type__c: 'Scored',
-        Outcome__c: 'Success',
-        Ruleset_Version__c: DEFAULT_RULESET.rulesetVersion
-      });
+      yield [
+        'recommendations',
+        {
+          Deal_Registration__c: deal.id,
+          CreatedDate: new Date(submitted + 2 * 60_000).toISOString(),
+          Score__c: String(score),
+          Triage_Status__c: triage,
+          Factors_JSON__c: JSON.stringify(factors),
+          Conflicts_JSON__c: JSON.stringify(
+            similarity !== null
+              ? [
+                  {
+                    candidateId: `a0B5g0000X${i}`,
+                    kind: 'registration',
+                    similarity,
+                    reasons: ['names match']
+                  }
+                ]
+              : []
+          ),
+          Ruleset_Version__c: DEFAULT_RULESET.rulesetVersion,
+          Human_Decision__c: decision ?? ''
+        }
+      ];
+      yield [
+        'auditLogs',
+        { Event_Type__c: 'Scored', Outcome__c: 'Success', Ruleset_Version__c: DEFAULT_RULESET.rulesetVersion }
+      ];
     }
   }
 }

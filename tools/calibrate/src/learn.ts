@@ -244,7 +244,7 @@ export function learn(history: History, base: Ruleset, options: Partial<LearnOpt
           ? 'too few holdout rows to judge'
           : learnedMeanP - approvalRate < -0.05
             ? `learned under-predicts approval by ${gap(learnedMeanP)} points: check before deploying`
-            : defaultMeanP - approvalRate < -0.05
+            : defaultMeanP - approvalRate < -0.03 && learnedMeanP - approvalRate >= -0.03
               ? `default under-predicts by ${gap(defaultMeanP)} points, learned ${gap(learnedMeanP)}: the learned ruleset stops penalising this group`
               : `not penalised (learned ${gap(learnedMeanP)} points vs observed)`;
       return {

@@ -61,7 +61,7 @@ const CODES = [
   'KRW'
 ];
 const CUR = `(?:US\\$|CA\\$|AU\\$|C\\$|A\\$|R\\$|\\$|€|£|¥|₹|Fr\\.|${CODES.join('|')})`;
-const CUR_WORD = `(?:${CODES.join('|')}|€|\\$|£|euros?|Euro|dollars?|pounds|Franken|francs)`;
+const CUR_WORD = `(?:${CODES.join('|')}|€|\\$|£|euros?|Euro|dollars?|pounds|Franken|francs|kr\\.?|kroner|kronor)`;
 const NUM = "\\d{1,3}(?:[.,' \\u00a0]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d+)?";
 const SUFFIX =
   '(?:k|K|m|M|mn|MM|bn|B|million|millions|Million|Millionen|Mio\\.?|Mrd\\.?|billion|thousand|Tsd\\.?|mil|millones|mille)';

@@ -3,6 +3,7 @@
 // source text field by field, then merged over the built-in result. Any model failure returns the
 // built-in result flagged `fallback: true`; this function never throws for a model problem.
 import { Value } from '@sinclair/typebox/value';
+import { documentTexts, type DocumentText } from './documents';
 import { extract } from './extractor';
 import { SourceText, looksLikeInstruction, normalizeForMatch } from './grounding';
 import { LlmError, type JsonModel, type LlmUsage } from './llm-client';
@@ -22,9 +23,12 @@ export interface AssistLogger {
   warn(obj: Record<string, unknown>, msg: string): void;
 }
 
+/** The request as the built-in extractor sees it: documents already read as text. */
+export type BuiltinRequest = Omit<ParseRequest, 'documents'> & { attachments?: DocumentText[] };
+
 /** The CPU-heavy steps of parsing; inline by default, a worker pool in the app (src/worker/). */
 export interface ParseCompute {
-  builtin(request: ParseRequest, now: Date): Promise<ParseResponse>;
+  builtin(request: BuiltinRequest, now: Date): Promise<ParseResponse>;
   ground(input: GroundingInput): Promise<GroundingResult>;
 }
 
@@ -149,10 +153,16 @@ export function groundModelFields(input: GroundingInput): GroundingResult {
 }
 
 /** The built-in extractor's answer (no model). */
-export function builtinParse(request: ParseRequest, now: Date): ParseResponse {
+export function builtinParse(request: BuiltinRequest, now: Date): ParseResponse {
   const ref = request.receivedAt ? new Date(request.receivedAt) : now;
-  const builtin = extract(request.text, ref);
-  return { fields: builtin.fields, confidence: builtin.confidence, engine: 'builtin', fallback: false };
+  const builtin = extract(request.text, ref, { catalog: request.catalog, attachments: request.attachments });
+  return {
+    fields: builtin.fields,
+    confidence: builtin.confidence,
+    engine: 'builtin',
+    fallback: false,
+    ...(builtin.proposed.length > 0 ? { proposed: builtin.proposed } : {})
+  };
 }
 
 const INLINE: ParseCompute = {
@@ -164,11 +174,17 @@ export async function parseText(request: ParseRequest, options: ParseOptions = {
   const compute = options.compute ?? INLINE;
   const now = (options.now ?? (() => new Date()))();
   const ref = request.receivedAt ? new Date(request.receivedAt) : now;
-  if (!options.model) return compute.builtin(request, now);
-  const masked = mask(request.text);
+  // Attachments are read first (PDF text in its own worker); the extractor gets their text, not their bytes.
+  const { documents, ...rest } = request;
+  const attachments = await documentTexts(documents);
+  const input: BuiltinRequest = attachments.length > 0 ? { ...rest, attachments } : rest;
+  if (!options.model) return compute.builtin(input, now);
+  // The model reads the message and the attachments' text, masked; its answer is grounded in both.
+  const fullText = [request.text, ...attachments.map((a) => `Attachment ${a.name}:\n${a.text}`)].join('\n\n');
+  const masked = mask(fullText);
   const prompt = parsePrompt(masked.text, request.receivedAt);
   // The model call and the built-in extractor run side by side.
-  const builtinPromise = compute.builtin(request, now);
+  const builtinPromise = compute.builtin(input, now);
   builtinPromise.catch(() => undefined);
   let usage: LlmUsage | undefined;
   try {
@@ -186,7 +202,7 @@ export async function parseText(request: ParseRequest, options: ParseOptions = {
     }
     const builtin = await builtinPromise;
     const grounded = await compute.ground({
-      text: request.text,
+      text: fullText,
       ref: ref.toISOString(),
       builtin: { fields: builtin.fields, confidence: builtin.confidence },
       modelValue
@@ -205,9 +221,22 @@ export async function parseText(request: ParseRequest, options: ParseOptions = {
         { kind: 'all_fields_dropped', promptVersion: usage.promptVersion },
         'parse: no model field survived grounding, using the built-in extractor'
       );
-      return { fields: builtin.fields, confidence: builtin.confidence, engine: 'builtin', fallback, usage };
+      return { ...builtin, fallback, usage };
     }
-    return { fields: grounded.fields, confidence: grounded.confidence, engine: 'llm', fallback, usage };
+    // A proposed value stays marked only when the model did not state that field itself.
+    const proposed = (builtin.proposed ?? []).filter(
+      (f) =>
+        JSON.stringify(grounded.fields[f as ParseFieldName]) ===
+        JSON.stringify(builtin.fields[f as ParseFieldName])
+    );
+    return {
+      fields: grounded.fields,
+      confidence: grounded.confidence,
+      engine: 'llm',
+      fallback,
+      usage,
+      ...(proposed.length > 0 ? { proposed } : {})
+    };
   } catch (err) {
     const failure = err instanceof LlmError ? err : undefined;
     options.logger?.warn(
@@ -215,12 +244,6 @@ export async function parseText(request: ParseRequest, options: ParseOptions = {
       'parse: model unavailable or invalid, using the built-in extractor'
     );
     const builtin = await builtinPromise;
-    return {
-      fields: builtin.fields,
-      confidence: builtin.confidence,
-      engine: 'builtin',
-      fallback: true,
-      usage: failure?.usage ?? usage
-    };
+    return { ...builtin, engine: 'builtin', fallback: true, usage: failure?.usage ?? usage };
   }
 }

@@ -75,10 +75,39 @@ export const UsageSchema = Type.Object(
 
 export const EngineSchema = Type.Union([Type.Literal('builtin'), Type.Literal('llm')]);
 
+export const CatalogEntrySchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 255 }),
+    aliases: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 255 }), { maxItems: 10 }))
+  },
+  strict
+);
+
+export const ParseDocumentSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 255 }),
+    contentType: Type.Union([Type.Literal('application/pdf'), Type.Literal('text/plain')]),
+    data: Type.String({ minLength: 1, maxLength: 1_000_000, description: 'Base64 of the file' })
+  },
+  strict
+);
+
 export const ParseRequestSchema = Type.Object(
   {
     text: NonBlank(MAX_TEXT_LENGTH),
-    receivedAt: Type.Optional(IsoDateTime)
+    receivedAt: Type.Optional(IsoDateTime),
+    catalog: Type.Optional(
+      Type.Array(CatalogEntrySchema, {
+        maxItems: 2000,
+        description: "The org's products (names and aliases), found in the text fuzzy"
+      })
+    ),
+    documents: Type.Optional(
+      Type.Array(ParseDocumentSchema, {
+        maxItems: 3,
+        description: 'Attachments whose text is read with the message'
+      })
+    )
   },
   strict
 );
@@ -90,7 +119,14 @@ export const ParseResponseSchema = Type.Object(
     confidence: ParseConfidenceSchema,
     engine: EngineSchema,
     fallback: Type.Boolean(),
-    usage: Type.Optional(UsageSchema)
+    usage: Type.Optional(UsageSchema),
+    proposed: Type.Optional(
+      Type.Array(Type.String({ maxLength: 40 }), {
+        maxItems: 12,
+        description:
+          'Fields made up rather than read (an opportunity name from customer and product): confirm them'
+      })
+    )
   },
   strict
 );

@@ -9,11 +9,11 @@ import {
   groundModelFields,
   parseText,
   type AssistLogger,
+  type BuiltinRequest,
   type GroundingInput,
   type ParseCompute
 } from '../ai/parse-service';
 import {
-  type ParseRequest,
   ParseRequestSchema,
   ParseResponseSchema,
   StatusAnswerRequestSchema,
@@ -45,7 +45,7 @@ export function aiFromConfig(llm: LlmSettings | null, logger?: AssistLogger): Ai
 export const parseBuiltinTask = defineTask(
   __filename,
   'parseBuiltin',
-  (input: { request: ParseRequest; now: string }) => builtinParse(input.request, new Date(input.now))
+  (input: { request: BuiltinRequest; now: string }) => builtinParse(input.request, new Date(input.now))
 );
 
 /** Grounding of a model's answer in the source text. */

@@ -63,8 +63,9 @@ export class Offloader {
         // Backstop only: run() checks the bound first so it can answer 503 with Retry-After.
         maxQueue: options.queueMax + options.threads,
         idleTimeout: 60_000,
-        // The main thread is the one that must stay responsive.
-        niceIncrement: os.platform() === 'linux' ? 1 : 0
+        // The main thread (sockets, parsing, tiny requests) must win the CPU when the workers
+        // saturate it: nice 10 gives a worker about a tenth of a core's share against it (Linux).
+        niceIncrement: os.platform() === 'linux' ? 10 : 0
       });
     } else {
       this.pool = null;

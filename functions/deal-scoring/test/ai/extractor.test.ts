@@ -1,7 +1,7 @@
 import { extract } from '../../src/ai/extractor';
 import { findDates } from '../../src/ai/dates';
 import { findMoney, parseNumber } from '../../src/ai/money';
-import { PARSE_FIELD_NAMES, ParseFieldsSchema } from '../../src/ai/schemas';
+import { ParseFieldsSchema } from '../../src/ai/schemas';
 import { Value } from '@sinclair/typebox/value';
 import fc from 'fast-check';
 import { PARTNER_EMAILS, type EmailCase } from './fixtures/partner-emails';

@@ -81,9 +81,7 @@ function valueProblem(ctx, f, value) {
       return undefined;
     }
     case 'Date':
-      return DATE.test(value) && !Number.isNaN(Date.parse(value))
-        ? undefined
-        : `"${value}" is not a date (YYYY-MM-DD)`;
+      return DATE.test(value) && isCalendarDate(value) ? undefined : `"${value}" is not a date (YYYY-MM-DD)`;
     case 'DateTime':
       return DATE_TIME.test(value) ? undefined : `"${value}" is not a date-time (YYYY-MM-DDThh:mm:ssZ)`;
     case 'Email':
@@ -107,6 +105,13 @@ function valueProblem(ctx, f, value) {
     default:
       return undefined;
   }
+}
+
+/** 2025-02-30 has the right shape but is no day of the calendar. */
+function isCalendarDate(value) {
+  const [y, m, d] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 function basenameOf(fieldFile) {

@@ -1,3 +1,4 @@
+import { REGIONS } from 'c/dealVocabulary';
 import { LABELS } from './labels';
 
 /** The draft keys the form edits (DealPortalDto.Draft without its id). */
@@ -36,8 +37,6 @@ export const SECTIONS: { key: SectionKey; title: string; description: string }[]
   { key: 'contact', title: LABELS.Section_Contact, description: LABELS.Section_Contact_Help },
   { key: 'notes', title: LABELS.Section_Notes, description: LABELS.Section_Notes_Help }
 ];
-
-const REGIONS = ['NA', 'EMEA', 'APAC', 'LATAM'];
 
 export const FIELDS: FieldSpec[] = [
   {

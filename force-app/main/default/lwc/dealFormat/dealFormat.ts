@@ -3,6 +3,7 @@
  * channel-manager console): label placeholders, dates, money, percentages, durations, badge tones
  * and the width of a component's own box. One copy, so the same value reads the same everywhere.
  */
+import { STATUS } from 'c/dealVocabulary';
 import DURATION_DAYS_HOURS from '@salesforce/label/c.DR_Format_Duration_Days_Hours';
 import DURATION_HOURS from '@salesforce/label/c.DR_Format_Duration_Hours';
 import DURATION_UNDER_HOUR from '@salesforce/label/c.DR_Format_Duration_Under_Hour';
@@ -110,14 +111,14 @@ export function triageBadgeClass(triage: string | null | undefined): string {
 /** SLDS badge classes for a registration status (Status__c). */
 export function statusBadgeClass(status: string | null | undefined): string {
   switch (status) {
-    case 'Approved':
+    case STATUS.APPROVED:
       return 'slds-badge slds-theme_success';
-    case 'Rejected':
-    case 'Expired':
-    case 'Withdrawn':
+    case STATUS.REJECTED:
+    case STATUS.EXPIRED:
+    case STATUS.WITHDRAWN:
       return 'slds-badge slds-badge_lightest';
-    case 'More Info Requested':
-    case 'Conflict Review':
+    case STATUS.MORE_INFO_REQUESTED:
+    case STATUS.CONFLICT_REVIEW:
       return 'slds-badge slds-theme_warning';
     default:
       return 'slds-badge';

@@ -24,6 +24,7 @@ import {
   statusBadgeClass,
   triageBadgeClass
 } from 'c/dealFormat';
+import { REGIONS, SETTING_DEFAULTS, TIERS, TRIAGE } from 'c/dealVocabulary';
 import { LABELS } from './labels';
 
 /** Platform event channel the scoring bridge publishes after every scoring. */
@@ -89,7 +90,7 @@ const COLUMN_PRIORITY: { key: ColumnKey; width: number }[] = [
   { key: 'score', width: 80 },
   { key: 'triage', width: 150 },
   { key: 'customer', width: 160 },
-  { key: 'age', width: 100 },
+  { key: 'age', width: 120 },
   { key: 'value', width: 120 },
   { key: 'status', width: 170 },
   { key: 'partner', width: 160 },
@@ -169,7 +170,7 @@ const COLUMN_DEFS: Record<ColumnKey, object> = {
     fieldName: 'ageHours',
     type: 'duration',
     sortable: true,
-    initialWidth: 100,
+    initialWidth: 120,
     typeAttributes: { text: { fieldName: 'ageText' } },
     cellAttributes: {
       class: { fieldName: 'ageClass' },
@@ -449,7 +450,7 @@ export default class DealReviewQueue extends LightningElement {
   get triageOptions(): Option[] {
     return [
       { label: LABELS.Filter_All, value: '' },
-      ...['AUTO_APPROVED', 'NEEDS_REVIEW', 'FLAGGED_CONFLICT'].map((v) => ({
+      ...TRIAGE.map((v) => ({
         label: labelOf('Triage', v),
         value: v
       }))
@@ -457,22 +458,19 @@ export default class DealReviewQueue extends LightningElement {
   }
 
   get regionOptions(): Option[] {
-    return [
-      { label: LABELS.Filter_All, value: '' },
-      ...['NA', 'EMEA', 'APAC', 'LATAM'].map((v) => ({ label: v, value: v }))
-    ];
+    return [{ label: LABELS.Filter_All, value: '' }, ...REGIONS.map((v) => ({ label: v, value: v }))];
   }
 
   get tierOptions(): Option[] {
     return [
       { label: LABELS.Filter_All, value: '' },
-      ...['PLATINUM', 'GOLD', 'SILVER', 'REGISTERED'].map((v) => ({ label: labelOf('Tier', v), value: v }))
+      ...TIERS.map((v) => ({ label: labelOf('Tier', v), value: v }))
     ];
   }
 
   get bandOptions(): Option[] {
     const small = formatNumber(this.settings?.smallDealLimit ?? 50000);
-    const high = formatNumber(this.settings?.highValueAmount ?? 250000);
+    const high = formatNumber(this.settings?.highValueAmount ?? SETTING_DEFAULTS.highValueAmount);
     return [
       { label: LABELS.Filter_All, value: '' },
       { label: format(LABELS.Band_SMALL, small), value: 'SMALL' },

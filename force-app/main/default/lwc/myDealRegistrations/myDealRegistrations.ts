@@ -241,23 +241,23 @@ export default class MyDealRegistrations extends LightningElement {
 
   // ---------- detail ----------
 
-  get selected(): DealPortalRegistration | undefined {
+  get selectedRegistration(): DealPortalRegistration | undefined {
     return this.registrations.find((r) => r.id === this.selectedId);
   }
 
   get detailTitle(): string {
-    const s = this.selected;
+    const s = this.selectedRegistration;
     return s ? formatLabel(LABELS.Detail_Title, s.name, s.customerName ?? '') : '';
   }
 
   get nextStep(): string {
-    const s = this.selected;
+    const s = this.selectedRegistration;
     if (!s) return '';
     return NEXT_STEP[s.status] ?? LABELS.Next_Unknown;
   }
 
   get showEmbeddedForm(): boolean {
-    const s = this.selected;
+    const s = this.selectedRegistration;
     // After a submit the form stays to show its acknowledgment, even though the row is no longer editable.
     return !!s && (s.canEdit || s.canRespond || s.id === this.acknowledgedId);
   }
@@ -267,22 +267,22 @@ export default class MyDealRegistrations extends LightningElement {
    * information, the form shows the question right above the answer box instead.
    */
   get hasPartnerMessage(): boolean {
-    const s = this.selected;
+    const s = this.selectedRegistration;
     if (!s || !hasText(s.partnerMessage)) return false;
     return !(this.showEmbeddedForm && s.status === STATUS.MORE_INFO_REQUESTED);
   }
 
   get selectedStatusClass(): string {
-    return statusBadgeClass(this.selected?.status);
+    return statusBadgeClass(this.selectedRegistration?.status);
   }
 
   get selectedSubmittedText(): string {
-    return formatDate(this.selected?.submittedAt);
+    return formatDate(this.selectedRegistration?.submittedAt);
   }
 
   /** "Protected until" is shown only when there is a date. */
   get selectedProtectionText(): string {
-    return formatDate(this.selected?.protectionExpiresOn);
+    return formatDate(this.selectedRegistration?.protectionExpiresOn);
   }
 
   get actionNoticeText(): string {
@@ -292,15 +292,15 @@ export default class MyDealRegistrations extends LightningElement {
   }
 
   get extensionPending(): boolean {
-    return !!this.selected?.extensionRequested;
+    return !!this.selectedRegistration?.extensionRequested;
   }
 
   get canRequestExtension(): boolean {
-    return !!this.selected?.canRequestExtension && !this.selected?.extensionRequested;
+    return !!this.selectedRegistration?.canRequestExtension && !this.selectedRegistration?.extensionRequested;
   }
 
   get canWithdraw(): boolean {
-    return !!this.selected?.canWithdraw;
+    return !!this.selectedRegistration?.canWithdraw;
   }
 
   private acknowledgedId: string | undefined;
@@ -365,7 +365,7 @@ export default class MyDealRegistrations extends LightningElement {
   }
 
   async handleConfirmAction(): Promise<void> {
-    const s = this.selected;
+    const s = this.selectedRegistration;
     if (!s || !this.pendingAction || this.actionBusy) return;
     const reason = this.actionReason.trim();
     if (!reason) {
@@ -404,7 +404,7 @@ export default class MyDealRegistrations extends LightningElement {
   }
 
   async handleAsk(): Promise<void> {
-    const s = this.selected;
+    const s = this.selectedRegistration;
     const question = this.question.trim();
     if (!s || !question) return;
     this.askBusy = true;

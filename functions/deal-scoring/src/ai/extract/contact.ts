@@ -1,7 +1,7 @@
 // The customer's contact: a labelled line or a block under a contact heading first, then the
 // customer's own forwarded message (its From header and signature), then an email address in the
 // body with the name and title written around it, then a name introduced without an address.
-import { parsePersonLines, type Person } from './structure';
+import type { Person } from './structure';
 import {
   clean,
   compact,
@@ -114,6 +114,10 @@ export function personNear(sentence: string, emailAt: number, email: string): Pe
       if (!looksLikeName(name) || inDomain(name) || name.split(' ').some((w) => ORG_WORDS.test(w))) continue;
       // The window must start a capitalised run: "Dunder Mifflin Paper" never yields "Mifflin Paper".
       const prev = words[end - len - 1];
+      const next = words[end];
+      // ... and end one: "Register Dunder Mifflin" never yields "Register Dunder".
+      if (next && /^\p{Lu}/u.test(next.text) && /^\s+$/.test(masked.slice(slice[len - 1]!.end, next.start)))
+        continue;
       if (
         prev &&
         /^\p{Lu}/u.test(prev.text) &&

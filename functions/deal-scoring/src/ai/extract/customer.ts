@@ -43,7 +43,9 @@ export function capitalizedRun(words: string[], from: number, max = 7): string |
   while (out.length > 0 && CONNECTORS.test(out[out.length - 1]!)) out.pop();
   if (out.length === 0) return undefined;
   let name = out.join(' ');
-  name = bare(name);
+  let cut = name.length;
+  while (cut > 0 && ',;:)'.includes(name[cut - 1]!)) cut--;
+  name = name.slice(0, cut);
   const last = out[out.length - 1]!;
   if (name.endsWith('.') && !isLegalForm(last) && !/\b[A-Z]\.$/.test(name)) name = name.slice(0, -1);
   return clean(name) || undefined;
@@ -76,8 +78,12 @@ export function nameFromDomain(domain: string, text: string): string | undefined
         const hit = accs.some((a) => a === key || (a.startsWith(key) && j > i && key.length >= 6));
         if (hit) {
           let name: string | undefined;
+          // An organisation word just before belongs to the name ("Gemeente Zeewolde", "Région ...").
+          const from =
+            i > 0 && ORG_WORDS.test(bare(words[i - 1]!)) && /^[A-ZÀ-Þ]/.test(words[i - 1]!) ? i - 1 : i;
           if (upper)
-            name = capitalizedRun(words, i, Math.max(7, j - i + 3)) ?? words.slice(i, j + 1).join(' ');
+            name =
+              capitalizedRun(words, from, Math.max(7, j - from + 3)) ?? words.slice(from, j + 1).join(' ');
           else if (words.slice(i, j + 1).every((w) => /^[\p{Ll}-]+[,.]?$/u.test(w))) {
             name = titleCase(bare(words.slice(i, j + 1).join(' ')));
           }

@@ -27,6 +27,7 @@ import {
   EMAIL_IN_TEXT,
   firstEmail,
   isFreeMail,
+  looksLikeName,
   phonesIn,
   sentencesOf,
   stripDot,
@@ -58,6 +59,8 @@ export interface Extraction {
 export interface ExtractOptions {
   /** The org's products (active Product2 names or picklist values) with aliases, found in prose. */
   catalog?: CatalogEntry[];
+  /** Text of attachments (a PDF deal form): read after the message chain, as older messages. */
+  attachments?: Array<{ name: string; text: string }>;
 }
 
 /** Longest text the extractor reads; the route allows less, documents add to it. */
@@ -127,6 +130,11 @@ export function extract(
   );
   const ref = refDateOf(receivedAt);
   const messages = splitMessages(text);
+  for (const a of options.attachments ?? []) {
+    for (const m of splitMessages(toPlainText(a.text.slice(0, MAX_EXTRACT_CHARS)))) {
+      messages.push({ ...m, depth: messages.length });
+    }
+  }
   const top = messages[0];
   const fields: ParseFields = {};
   const confidence: ParseConfidence = {};
@@ -259,6 +267,11 @@ export function extract(
       contact.phone ??= named.phone;
       source ??= 'body';
     }
+  }
+  if (contact.email && !contact.name) {
+    const spelled = nameSpelledByAddress(allBodies, contact.email);
+    contact.name = spelled.name;
+    contact.title ??= spelled.title;
   }
   let localPartName = false;
   if (contact.email && !contact.name) {
@@ -416,6 +429,29 @@ export function extract(
 
   set('summary', summarize(top), 0.5);
   return { fields, confidence, proposed };
+}
+
+/** "Prof. Diane Keller (CIO)" elsewhere in the text for dkeller@…: a name the address spells. */
+function nameSpelledByAddress(text: string, email: string): Person {
+  const local = compact(email.split('@')[0]!);
+  if (local.length < 4) return {};
+  const re =
+    /\p{Lu}[\p{L}'’-]+(?: (?:van|von|de|der|den|da|di|del|la|le|du|dos))*(?: \p{Lu}[\p{L}'’-]+){1,2}/gu;
+  for (const line of text.split('\n')) {
+    if (line.length > 5000) continue;
+    for (const m of line.matchAll(re)) {
+      const name = m[0];
+      if (!looksLikeName(name)) continue;
+      const parts = name.split(' ').map(compact);
+      const first = parts[0]!;
+      const last = parts[parts.length - 1]!;
+      const forms = [first + last, first[0]! + last, last + first, last, first + last[0]!];
+      if (!forms.includes(local)) continue;
+      const paren = /^\s*\(([^()@]{2,60})\)/.exec(line.slice(m.index + name.length));
+      return { name, title: paren ? cleanTitle(paren[1]!) : undefined };
+    }
+  }
+  return {};
 }
 
 function sentenceAround(line: string, at: number): { text: string; start: number } {

@@ -5,7 +5,7 @@ import { findDates, type DateMention } from '../dates';
 import { findMoney, type MoneyMention } from '../money';
 import { body, splitLabel, type Message } from './structure';
 import { sentencesOf } from './text';
-import { AMOUNT_CUES, CLOSE_CUES, CORRECTION_CUES, STRONG_CLOSE_CUES } from './vocabulary';
+import { AMOUNT_CUES, CLOSE_CUES, CORRECTION_CUES, STRONG_CLOSE_CUES, THIS_YEAR } from './vocabulary';
 
 export interface Picked<T> {
   value: T;
@@ -137,6 +137,11 @@ export function pickCloseDate(messages: Message[], ref: Date): Picked<string> | 
           (d) => !CORRECTION_CUES.test(sentence.slice(Math.max(0, d.index - 30), d.index))
         );
         if (live.length > 0) return { value: live[0]!.date, confidence: live[0]!.exact ? 0.75 : 0.65 };
+      }
+    }
+    for (const sentence of sentences) {
+      if (THIS_YEAR.test(sentence) && CLOSE_CUES.test(sentence)) {
+        return { value: `${ref.getUTCFullYear()}-12-31`, confidence: 0.55 };
       }
     }
   }

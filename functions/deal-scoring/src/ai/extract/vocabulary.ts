@@ -3,44 +3,10 @@
 //
 // Languages covered: English, German, French, Spanish, Italian, Dutch, Portuguese, Swedish,
 // Danish, Polish (labels and the commonest cue words; dates and money have their own modules).
+import vocabulary from '../../../../../vocabulary/vocabulary.json';
 
-export const FREE_MAIL_DOMAINS = new Set([
-  'gmail.com',
-  'googlemail.com',
-  'yahoo.com',
-  'yahoo.co.uk',
-  'yahoo.fr',
-  'yahoo.de',
-  'hotmail.com',
-  'hotmail.fr',
-  'hotmail.de',
-  'outlook.com',
-  'live.com',
-  'msn.com',
-  'icloud.com',
-  'me.com',
-  'mac.com',
-  'aol.com',
-  'gmx.de',
-  'gmx.net',
-  'gmx.at',
-  'gmx.ch',
-  'web.de',
-  't-online.de',
-  'freenet.de',
-  'orange.fr',
-  'free.fr',
-  'laposte.net',
-  'wanadoo.fr',
-  'libero.it',
-  'protonmail.com',
-  'proton.me',
-  'yandex.ru',
-  'mail.ru',
-  'qq.com',
-  '163.com',
-  'zoho.com'
-]);
+/** Free-mail domains (never a customer's domain): from the repository's shared vocabulary. */
+export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set(vocabulary.freeMail.domains);
 
 /** Domains that appear in emails but never identify a customer. */
 export const NON_CUSTOMER_DOMAINS = new Set([
@@ -278,6 +244,10 @@ export const CLOSE_CUES =
 
 export const AMOUNT_CUES =
   /(?:\bdeal|budget|\bvalue|valued|worth|\bsize|volume|licen[cs]es?|subscription|\barr\b|\bacv\b|\btcv\b|contract|\btotal|\border|auftragswert|volumen|\bwert|angebot|montant|valeur|devis|offre|presupuesto|importe|\bvalor|bedrag|waarde|importo|offerta|approx|around|roughly|about|ca\.|circa|environ|unos|ongeveer|rond|ungefähr|etwa|rund|cirka|uns|env\.|ronda|estimat|schätz|schatten|proposal|proposta|quote|quoting|offer)/i;
+
+/** "this year" with a closing cue means the year's end ("noch dieses Jahr bestellen"). */
+export const THIS_YEAR =
+  /\b(?:this year|by year[- ]end|dieses jahr|diesem jahr|cette année|este año|quest'anno|dit jaar|este ano|i år)\b/i;
 
 /** "X instead of Y", "X (not Y)", "X statt Y": Y is struck. Group 1 marks where Y starts. */
 export const CORRECTION_CUES =

@@ -1,0 +1,37 @@
+// Reads the text of one PDF in a worker thread (started by documents.ts): pdf.js work stays off
+// the service's event loop, and the parent can stop a document that takes too long or too much
+// memory. Plain JavaScript so that the worker starts without a TypeScript loader.
+import { parentPort, workerData } from 'node:worker_threads';
+import { getDocumentProxy } from 'unpdf';
+
+async function read({ bytes, maxPages, maxChars }) {
+  let pdf;
+  try {
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: true });
+  } catch {
+    return { ok: false, reason: 'is not a readable PDF' };
+  }
+  try {
+    const pages = [];
+    let length = 0;
+    const count = Math.min(pdf.numPages, maxPages);
+    for (let p = 1; p <= count && length < maxChars; p++) {
+      const page = await pdf.getPage(p);
+      const content = await page.getTextContent();
+      // Items on one line are joined by spaces; an end-of-line item breaks the line.
+      const text = content.items
+        .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : ''))
+        .join('')
+        .replace(/[ \t]+\n/g, '\n');
+      pages.push(text);
+      length += text.length;
+    }
+    return { ok: true, text: pages.join('\n').slice(0, maxChars), pages: pdf.numPages };
+  } catch {
+    return { ok: false, reason: 'could not be read as text' };
+  } finally {
+    await pdf.cleanup();
+  }
+}
+
+read(workerData).then((result) => parentPort.postMessage(result));
