@@ -22,7 +22,7 @@ module.exports = {
     {
       displayName: 'node',
       testEnvironment: 'node',
-      roots: ['<rootDir>/functions', '<rootDir>/scripts', '<rootDir>/tools'],
+      roots: ['<rootDir>/functions', '<rootDir>/scripts', '<rootDir>/tools', '<rootDir>/preview'],
       testMatch: ['**/test/**/*.test.ts', '**/__tests__/**/*.test.ts'],
       transform: {
         '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],

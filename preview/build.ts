@@ -87,7 +87,7 @@ const STUBS: Record<string, string> = {
 /** Gates answered closed: the combobox's element-internals gate needs attachInternals(), which synthetic shadow refuses. */
 const CLOSED_GATES = new Set(['@salesforce/gate/bc.260.enableComboboxElementInternals']);
 
-function salesforceModules(labels: Map<string, string>): Plugin {
+export function salesforceModules(labels: Map<string, string>): Plugin {
   const objectInfo = readObjectInfo();
   const stub = (file: string) => JSON.stringify(join(CLIENT_DIR, 'stubs', file));
   return {

@@ -76,7 +76,7 @@ function layout(spec: PageSpec): string {
 }
 
 function link(href: string, text: string, current: boolean): string {
-  return `<a class="slds-col slds-p-horizontal_x-small" href="${escapeHtml(href)}"${current ? ' aria-current="page"' : ''}>${escapeHtml(text)}</a>`;
+  return `<a class="slds-m-right_large" href="${escapeHtml(href)}"${current ? ' aria-current="page"' : ''}>${escapeHtml(text)}</a>`;
 }
 
 function partnerNav(persona: string, shadow: string, page: string): string {

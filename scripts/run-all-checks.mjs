@@ -22,7 +22,10 @@ const steps = [
   ['Apex semantic check (apex-ls)', 'node', ['scripts/check-apex.mjs']],
   ['PMD Apex rules (ruleset.xml)', 'node', ['scripts/check-pmd.mjs']],
   ['Metadata schema and references', 'node', ['scripts/check-metadata.mjs']],
-  ['sf project convert source (package.xml)', 'node', ['scripts/check-convert.mjs']]
+  ['sf project convert source (package.xml)', 'node', ['scripts/check-convert.mjs']],
+  // The real components in Debian's Chromium against the preview org (needs `chromium`; a missing
+  // browser fails this step). Screenshots of every state go to preview/screenshots/.
+  ['Browser journeys (preview, Playwright, axe-core)', 'npx', ['--no-install', 'tsx', 'preview/e2e/run.ts']]
 ];
 
 const only = process.argv.slice(2);

@@ -116,6 +116,8 @@ describe('Deal_Scoring_Setting__mdt', () => {
     return f;
   });
   const settings = Object.entries(vocabulary.settings);
+  // Ruleset_Version__c is the text setting rulesetVersion (blank: the function's default). Its
+  // Default record value is also checked against the shipped rulesets (functions/deal-scoring/test/ruleset.test.ts).
 
   it('has exactly one field per vocabulary setting', () => {
     expect(fields.map((f) => f.fullName).sort()).toEqual(settings.map(([, s]) => s.metadataField).sort());

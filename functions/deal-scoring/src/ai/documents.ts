@@ -30,6 +30,11 @@ export interface DocumentText {
   text: string;
 }
 
+/** The worker: compiled JavaScript in production, the TypeScript source through tsx otherwise. */
+const WORKER = __filename.endsWith('.js')
+  ? { filename: join(__dirname, 'pdf-worker.js'), execArgv: [] as string[] }
+  : { filename: join(__dirname, 'pdf-worker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] };
+
 function fail(index: number, message: string): never {
   throw new ValidationError([{ path: `/documents/${index}/data`, message }]);
 }
@@ -47,7 +52,8 @@ function pdfText(bytes: Uint8Array, index: number): Promise<string> {
   if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') !== '%PDF-')
     fail(index, 'is not a PDF (no %PDF- header)');
   return new Promise<string>((resolve, reject) => {
-    const worker = new Worker(join(__dirname, 'pdf-worker.mjs'), {
+    const worker = new Worker(WORKER.filename, {
+      execArgv: WORKER.execArgv,
       workerData: { bytes, maxPages: DOCUMENT_LIMITS.maxPages, maxChars: DOCUMENT_LIMITS.maxTextChars },
       resourceLimits: { maxOldGenerationSizeMb: DOCUMENT_LIMITS.workerMemoryMb }
     });

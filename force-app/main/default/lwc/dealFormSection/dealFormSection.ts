@@ -66,12 +66,15 @@ export default class DealFormSection extends LightningElement {
   override renderedCallback(): void {
     this.fields.forEach((field) => {
       const error = field.error ?? '';
-      if ((this.shownErrors.get(field.key) ?? '') === error) return;
+      const shown = this.shownErrors.get(field.key) ?? '';
+      if (shown === error) return;
       this.shownErrors.set(field.key, error);
       const input = this.querySelector<ValidatedInput>(`[data-field="${field.key}"]`);
       if (!input || typeof input.setCustomValidity !== 'function') return;
       input.setCustomValidity(error);
-      if (error) input.reportValidity();
+      // Shown at once and removed at once (as the partner types the fix), never on blur: a message
+      // changing on blur moves the buttons below between mouse-down and mouse-up.
+      input.reportValidity();
     });
   }
 

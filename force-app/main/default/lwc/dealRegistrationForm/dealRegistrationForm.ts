@@ -718,8 +718,21 @@ export default class DealRegistrationForm extends LightningElement {
     return !this.hasDuplicateWarning;
   }
 
+  /**
+   * Likely duplicates: the ones the submit stopped for (asking), else the ones the latest pre-check
+   * found while the partner typed (a notice, so they learn before they finish the form).
+   */
+  private get duplicateList(): DealPortalDuplicate[] {
+    if (this.hasDuplicateWarning) return this.duplicateWarning ?? [];
+    return this.meterAvailable ? (this.precheckResult?.duplicates ?? []) : [];
+  }
+
+  get showDuplicates(): boolean {
+    return this.duplicateList.length > 0;
+  }
+
   get duplicateItems(): { key: string; text: string }[] {
-    return (this.duplicateWarning ?? []).map((d, index) => ({
+    return this.duplicateList.map((d, index) => ({
       key: `d${index}`,
       text:
         d.ownCompany && d.registrationName

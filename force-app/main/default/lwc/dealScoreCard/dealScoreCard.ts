@@ -128,6 +128,7 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
   panelWidth = 0;
   private stopObservingWidth: (() => void) | null = null;
 
+  private reasonErrorShown = false;
   private loadSeq = 0;
   private subscription: MessageSubscription | null = null;
   private empSubscription: EmpSubscription | null = null;
@@ -541,14 +542,18 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
     this.reassignTo = null;
     this.formError = null;
     this.validationMessage = '';
+    this.reasonErrorShown = false;
     this.focusForm = true;
   }
 
   handleReasonChange(event: CustomEvent<{ value: string }>): void {
     this.reason = event.detail.value ?? '';
-    if (this.reason.trim()) {
-      // The message goes as soon as there is a reason; nothing is reported while typing.
+    if (this.reason.trim() && this.reasonErrorShown) {
+      // The message goes with the first character typed, not on blur: disappearing on blur would
+      // move Confirm between mouse-down and mouse-up just as appearing did.
+      this.reasonErrorShown = false;
       this.reasonInput?.setCustomValidity('');
+      this.reasonInput?.reportValidity();
     }
   }
 
@@ -591,6 +596,7 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
     const reasonMissing = !this.reason.trim();
     reasonInput?.setCustomValidity(reasonMissing ? LABELS.Reason_Required : '');
     reasonInput?.reportValidity();
+    this.reasonErrorShown = reasonMissing;
     if (reasonMissing) {
       reasonInput?.focus();
       return false;

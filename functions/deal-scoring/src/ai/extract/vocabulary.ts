@@ -3,10 +3,10 @@
 //
 // Languages covered: English, German, French, Spanish, Italian, Dutch, Portuguese, Swedish,
 // Danish, Polish (labels and the commonest cue words; dates and money have their own modules).
-import vocabulary from '../../../../../vocabulary/vocabulary.json';
+import { VOCABULARY } from '../../vocabulary';
 
-/** Free-mail domains (never a customer's domain): from the repository's shared vocabulary. */
-export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set(vocabulary.freeMail.domains);
+/** Free-mail domains (never a customer's domain): from the shared vocabulary (vocabulary/vocabulary.json, generated into src/vocabulary.ts). */
+export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set(VOCABULARY.freeMail.domains);
 
 /** Domains that appear in emails but never identify a customer. */
 export const NON_CUSTOMER_DOMAINS = new Set([

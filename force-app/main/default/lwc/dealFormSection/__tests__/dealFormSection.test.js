@@ -59,6 +59,7 @@ describe('c-deal-form-section', () => {
     element.section = section([fieldView({ error: undefined })]);
     await flushPromises(2);
     expect(setCustomValidity).toHaveBeenLastCalledWith('');
+    expect(reportValidity).toHaveBeenCalledTimes(2); // removed at once, not on blur
   });
 
   it('lays fields out in two columns only when told the form is wide, wide fields spanning both', async () => {

@@ -515,7 +515,9 @@ describe('c-deal-registration-form', () => {
       expect(byId(element, 'submit-anyway')).not.toBeNull();
 
       await click(element, 'review-duplicates');
-      expect(byId(element, 'duplicates')).toBeNull();
+      // The question is gone; the pre-check's finding stays as a notice while nothing changes.
+      expect(byId(element, 'review-duplicates')).toBeNull();
+      expect(byId(element, 'submit')).not.toBeNull();
       await click(element, 'submit');
       await flush();
       await click(element, 'submit-anyway');
@@ -523,6 +525,19 @@ describe('c-deal-registration-form', () => {
       expect(submit).toHaveBeenCalledTimes(1);
       expect(byId(element, 'acknowledgment')).not.toBeNull();
     });
+  });
+
+  it('tells the partner about likely duplicates as soon as the pre-check finds them', async () => {
+    precheck.mockResolvedValue(PRECHECK_DUPLICATES);
+    const element = mount();
+    await flush();
+    await type(element, 'customerName', 'Globex Corporation');
+    await settlePrecheck();
+    expect(texts(byId(element, 'duplicates'), 'li')).toEqual([
+      'A registration for this customer already exists and is under review'
+    ]);
+    expect(byId(element, 'submit-anyway')).toBeNull(); // a notice, not yet the question
+    expect(byId(element, 'submit')).not.toBeNull();
   });
 
   describe('pre-fill and suggestions', () => {

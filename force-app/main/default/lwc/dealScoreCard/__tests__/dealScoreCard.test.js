@@ -419,8 +419,11 @@ describe('c-deal-score-card defects found in the browser (issue 10)', () => {
     expect(setCustomValidity).toHaveBeenCalledWith('c.DR_Console_Reason_Required');
     expect(reportValidity).toHaveBeenCalled();
 
+    const reports = reportValidity.mock.calls.length;
     await typeReason(element, 'Existing registration has priority');
+    // Cleared as soon as there is a reason, not on blur (which would move Confirm under the pointer).
     expect(setCustomValidity).toHaveBeenLastCalledWith('');
+    expect(reportValidity.mock.calls.length).toBe(reports + 1);
     decide.mockResolvedValue({ dealId: DEAL_ID, action: 'REJECT', overridden: false });
     byId(element, 'confirm').click();
     await flush();

@@ -1,18 +1,26 @@
 // Reads the text of one PDF in a worker thread (started by documents.ts): pdf.js work stays off
 // the service's event loop, and the parent can stop a document that takes too long or too much
-// memory. Plain JavaScript so that the worker starts without a TypeScript loader.
+// memory. Compiled to pdf-worker.js in production; run through tsx otherwise (see documents.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { getDocumentProxy } from 'unpdf';
 
-async function read({ bytes, maxPages, maxChars }) {
-  let pdf;
+export interface PdfJob {
+  bytes: Uint8Array;
+  maxPages: number;
+  maxChars: number;
+}
+
+export type PdfResult = { ok: true; text: string; pages: number } | { ok: false; reason: string };
+
+async function read({ bytes, maxPages, maxChars }: PdfJob): Promise<PdfResult> {
+  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     pdf = await getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: true });
   } catch {
     return { ok: false, reason: 'is not a readable PDF' };
   }
   try {
-    const pages = [];
+    const pages: string[] = [];
     let length = 0;
     const count = Math.min(pdf.numPages, maxPages);
     for (let p = 1; p <= count && length < maxChars; p++) {
@@ -34,4 +42,6 @@ async function read({ bytes, maxPages, maxChars }) {
   }
 }
 
-read(workerData).then((result) => parentPort.postMessage(result));
+if (parentPort) {
+  void read(workerData as PdfJob).then((result) => parentPort!.postMessage(result));
+}
