@@ -28,10 +28,17 @@ const Constants = Values('^[A-Z][A-Z0-9_]*$');
 const ContractPath = Type.String({ pattern: '^(customer|opportunity|contact|partner)\\.[a-z][A-Za-z]*$' });
 const Setting = Type.Object(
   {
-    default: Type.Union([Type.Number(), Type.Boolean()]),
-    type: Type.Union([Type.Literal('integer'), Type.Literal('number'), Type.Literal('boolean')]),
+    /** null: no built-in value (a blank setting lets the function choose). */
+    default: Type.Union([Type.Number(), Type.Boolean(), Type.String(), Type.Null()]),
+    type: Type.Union([
+      Type.Literal('integer'),
+      Type.Literal('number'),
+      Type.Literal('boolean'),
+      Type.Literal('string')
+    ]),
     minimum: Type.Optional(Type.Number()),
     maximum: Type.Optional(Type.Number()),
+    maxLength: Type.Optional(Type.Integer({ minimum: 1 })),
     metadataField: Type.String({ pattern: '^[A-Z][A-Za-z0-9_]*__c$' }),
     sentToFunction: Type.Boolean(),
     description: Type.String({ minLength: 1 })
@@ -90,8 +97,12 @@ export function vocabularyErrors(v) {
     if (!(path in v.fieldLabels)) errors.push(`/requiredFields: ${path} has no entry in fieldLabels`);
   }
   for (const [name, s] of Object.entries(v.settings)) {
-    const expected = s.type === 'boolean' ? 'boolean' : 'number';
-    if (typeof s.default !== expected) errors.push(`/settings/${name}/default: must be a ${s.type}`);
+    const expected = s.type === 'boolean' ? 'boolean' : s.type === 'string' ? 'string' : 'number';
+    const nullable = s.type === 'string';
+    if (typeof s.default !== expected && !(nullable && s.default === null))
+      errors.push(`/settings/${name}/default: must be a ${s.type}${nullable ? ' or null' : ''}`);
+    if (typeof s.default === 'string' && s.maxLength !== undefined && s.default.length > s.maxLength)
+      errors.push(`/settings/${name}/default: longer than maxLength ${s.maxLength}`);
     if (s.type === 'integer' && !Number.isInteger(s.default))
       errors.push(`/settings/${name}/default: must be an integer`);
     if (typeof s.default === 'number' && s.minimum !== undefined && s.default < s.minimum)
@@ -180,12 +191,18 @@ function renderApex(v) {
   );
   out.push(`  // Setting defaults (Deal_Scoring_Setting__mdt)`);
   for (const [name, setting] of Object.entries(v.settings)) {
-    const type = setting.type === 'boolean' ? 'Boolean' : setting.type === 'integer' ? 'Integer' : 'Decimal';
+    const type = { boolean: 'Boolean', integer: 'Integer', number: 'Decimal', string: 'String' }[
+      setting.type
+    ];
+    const value =
+      setting.default === null
+        ? 'null'
+        : setting.type === 'string'
+          ? apexString(setting.default)
+          : apexNumber(setting.default, setting.type);
     out.push(`  /** @description ${setting.description} */`);
-    out.push(
-      `  public static final ${type} DEFAULT_${constName(name)} = ${apexNumber(setting.default, setting.type)};`
-    );
-    if (setting.maximum !== undefined && setting.type !== 'boolean')
+    out.push(`  public static final ${type} DEFAULT_${constName(name)} = ${value};`);
+    if (setting.maximum !== undefined && setting.type !== 'boolean' && setting.type !== 'string')
       out.push(
         `  public static final ${type} MAX_${constName(name)} = ${apexNumber(setting.maximum, setting.type)};`
       );

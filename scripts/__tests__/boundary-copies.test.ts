@@ -10,6 +10,7 @@ import { XMLParser } from 'fast-xml-parser';
 import ts from 'typescript';
 import { apexClass, constant, evaluate, filesUnder, loadApexProject } from './boundary-apex-model';
 import { readVocabulary, repoRoot } from './boundary-support';
+import { RULESET_VERSION } from '../../functions/deal-scoring/src/version';
 
 jest.setTimeout(120_000);
 
@@ -115,25 +116,30 @@ describe('Deal_Scoring_Setting__mdt', () => {
     return f;
   });
   const settings = Object.entries(vocabulary.settings);
-  // Ruleset_Version__c names a ruleset file of the scoring function, not a vocabulary value: its
-  // Default record value is checked against the shipped rulesets (functions/deal-scoring/test/ruleset.test.ts).
-  const NOT_VOCABULARY = new Set(['Ruleset_Version__c']);
+  // Ruleset_Version__c is the text setting rulesetVersion (blank: the function's default). Its
+  // Default record value is also checked against the shipped rulesets (functions/deal-scoring/test/ruleset.test.ts).
 
   it('has exactly one field per vocabulary setting', () => {
-    expect(
-      fields
-        .map((f) => f.fullName)
-        .filter((n) => !NOT_VOCABULARY.has(n))
-        .sort()
-    ).toEqual(settings.map(([, s]) => s.metadataField).sort());
+    expect(fields.map((f) => f.fullName).sort()).toEqual(settings.map(([, s]) => s.metadataField).sort());
   });
 
   it.each(settings)('%s: the field type, description and default match the vocabulary', (_name, s) => {
     const f = fields.find((x) => x.fullName === s.metadataField);
     expect(f).toBeDefined();
-    expect(f?.type).toBe(s.type === 'boolean' ? 'Checkbox' : 'Number');
-    const stated = /\(default ([^,)]+)/.exec(f?.description ?? '')?.[1];
-    const expected = typeof s.default === 'boolean' ? (s.default ? 'on' : 'off') : String(s.default);
+    expect(f?.type).toBe(
+      { boolean: 'Checkbox', string: 'Text', integer: 'Number', number: 'Number' }[s.type]
+    );
+    // The description states the default ("(default 70)", ", default 730.", "(default on)"); a
+    // text setting without a default says what blank means instead.
+    const stated = /\bdefault (\d+(?:\.\d+)?|on|off)\b/.exec(f?.description ?? '')?.[1];
+    const expected =
+      s.default === null
+        ? undefined
+        : typeof s.default === 'boolean'
+          ? s.default
+            ? 'on'
+            : 'off'
+          : String(s.default);
     expect(stated).toBe(expected);
     if (s.type === 'boolean') expect(f?.defaultValue).toBe(String(s.default));
   });
@@ -142,10 +148,15 @@ describe('Deal_Scoring_Setting__mdt', () => {
     const record = xml.parse(
       readFileSync(join(def, 'customMetadata', 'Deal_Scoring_Setting.Default.md-meta.xml'), 'utf8')
     ).CustomMetadata as { values: { field: string; value: string }[] };
-    const actual = Object.fromEntries(
-      record.values.filter((v) => !NOT_VOCABULARY.has(v.field)).map((v) => [v.field, String(v.value)])
+    const actual = Object.fromEntries(record.values.map((v) => [v.field, String(v.value)]));
+    // The record pins the ruleset the function ships as its default: moving the function's
+    // default without deciding about the record fails here.
+    const expected = Object.fromEntries(
+      settings.map(([name, s]) => [
+        s.metadataField,
+        name === 'rulesetVersion' ? RULESET_VERSION : String(s.default)
+      ])
     );
-    const expected = Object.fromEntries(settings.map(([, s]) => [s.metadataField, String(s.default)]));
     expect(actual).toEqual(expected);
   });
 });
@@ -171,7 +182,8 @@ describe('Apex copies', () => {
     const cls = apexClass(project, 'DealScoringSettings');
     for (const [name, s] of Object.entries(vocabulary.settings)) {
       const f = cls.fields.find((x) => x.name === name);
-      expect([name, f?.initializer ? evaluate(project, cls, f.initializer) : 'missing']).toEqual([
+      // A field without an initializer is null in Apex.
+      expect([name, !f ? 'missing' : f.initializer ? evaluate(project, cls, f.initializer) : null]).toEqual([
         name,
         s.default
       ]);
@@ -254,6 +266,26 @@ describe('Apex copies', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+/** `customer.name`, `opportunity.amount` ...: the properties of the pre-check draft in openapi.json. */
+const draftPaths = (() => {
+  const doc = JSON.parse(
+    readFileSync(join(repoRoot, 'functions', 'deal-scoring', 'openapi.json'), 'utf8')
+  ) as {
+    paths: Record<string, { post: { requestBody: { content: Record<string, { schema: SchemaNode }> } } }>;
+  };
+  const draft =
+    doc.paths['/v1/precheck']!.post.requestBody.content['application/json']!.schema.properties!.draft!;
+  const out = new Set<string>();
+  for (const [part, node] of Object.entries(draft.properties ?? {})) {
+    for (const key of Object.keys(node.properties ?? {})) out.add(`${part}.${key}`);
+  }
+  return out;
+})();
+
+interface SchemaNode {
+  properties?: Record<string, SchemaNode>;
+}
+
 describe('LWC copies', () => {
   const lwcDir = join(def, 'lwc');
   const sources = filesUnder(lwcDir, '.ts').filter(
@@ -291,6 +323,57 @@ describe('LWC copies', () => {
       visit(sf);
     }
     expect(sources.length).toBeGreaterThan(0);
+    expect(wrong).toEqual([]);
+  });
+
+  it('the form fields name real Deal_Registration__c fields and contract paths, and cover every labelled path', () => {
+    // Object literals with `objectField` and `paths` (lwc/dealFields): the field a value is saved
+    // to, and the contract paths the function answers about it.
+    const objectFields = new Set(
+      filesUnder(join(def, 'objects', 'Deal_Registration__c', 'fields'), '.field-meta.xml').map((f) =>
+        basename(f, '.field-meta.xml')
+      )
+    );
+    const wrong: string[] = [];
+    const covered = new Set<string>();
+    let specs = 0;
+    for (const file of sources) {
+      const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node) => {
+        if (ts.isObjectLiteralExpression(node)) {
+          const prop = (name: string) =>
+            node.properties.find(
+              (p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(sf) === name
+            )?.initializer;
+          const objectField = prop('objectField');
+          const paths = prop('paths');
+          if (
+            objectField &&
+            paths &&
+            ts.isStringLiteralLike(objectField) &&
+            ts.isArrayLiteralExpression(paths)
+          ) {
+            specs++;
+            const where = `${relative(repoRoot, file)}: ${objectField.text}`;
+            if (!objectFields.has(objectField.text))
+              wrong.push(`${where} is not a field of Deal_Registration__c`);
+            for (const e of paths.elements) {
+              if (!ts.isStringLiteralLike(e)) continue;
+              covered.add(e.text);
+              if (!draftPaths.has(e.text))
+                wrong.push(`${where}: ${e.text} is not a path of the pre-check draft`);
+            }
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(sf);
+    }
+    for (const path of Object.keys(vocabulary.fieldLabels)) {
+      if (!covered.has(path))
+        wrong.push(`${path}: labelled in the vocabulary, but no form field answers for it`);
+    }
+    expect(specs).toBeGreaterThan(10);
     expect(wrong).toEqual([]);
   });
 
@@ -369,7 +452,7 @@ describe('openapi.json', () => {
                         {
                           properties: Record<
                             string,
-                            { minimum?: number; maximum?: number; description?: string }
+                            { minimum?: number; maximum?: number; maxLength?: number; description?: string }
                           >;
                         }
                       >;
@@ -385,12 +468,13 @@ describe('openapi.json', () => {
       .properties;
     for (const [name, s] of Object.entries(vocabulary.settings).filter(([, s]) => s.sentToFunction)) {
       const p = score[name];
-      expect([name, p?.minimum, p?.maximum, p?.description?.endsWith(`(${s.default})`)]).toEqual([
+      expect([
         name,
-        s.minimum,
-        s.maximum,
-        true
-      ]);
+        p?.minimum,
+        p?.maximum,
+        p?.maxLength,
+        s.default === null || p?.description?.endsWith(`(${String(s.default)})`)
+      ]).toEqual([name, s.minimum, s.maximum, s.maxLength, true]);
     }
     expect(
       Object.keys(score)

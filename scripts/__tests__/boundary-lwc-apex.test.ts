@@ -387,7 +387,7 @@ describe('types/lwc/apex.d.ts agrees with the Apex', () => {
     it('a DTO field that the Apex class does not have', () => {
       expect(mutate('  overdueOnly?: boolean;', '  overdueOnly?: boolean;\n  colour?: string;')).toEqual([
         expect.stringMatching(
-          /DealReviewQueueQuery \(DealReviewController\.QueueQuery\)\.colour: typed in apex\.d\.ts, no such field/
+          /DealReviewQueueQuery \(\w+\.QueueQuery\)\.colour: typed in apex\.d\.ts, no such field/
         )
       ]);
     });

@@ -26,6 +26,9 @@ interface Schema {
   required?: string[];
   items?: Schema;
   anyOf?: Schema[];
+  maxLength?: number;
+  maximum?: number;
+  maxItems?: number;
 }
 
 type Direction = 'request' | 'response';
@@ -93,6 +96,7 @@ function compare(
   visited: Set<string>
 ): string[] {
   visited.add(cls.name);
+  if (direction === 'request' && !requestSchemas.has(cls.name)) requestSchemas.set(cls.name, schema);
   const problems: string[] = [];
   const props = schema.properties ?? {};
   const fields = cls.fields.filter((f) => f.kind !== 'field' || !f.modifiers.includes('static'));
@@ -182,6 +186,9 @@ describe('DealScoringApi matches openapi.json', () => {
   });
 });
 
+/** The request schema each DealScoringApi class was compared with (filled by compare). */
+const requestSchemas = new Map<string, Schema>();
+
 /** Request fields Apex deliberately never sets, and why. */
 const NOT_SENT: Record<string, string> = {
   'Partner.certifications': 'PartnerStatsSelector: certifications have no source in the org yet'
@@ -216,6 +223,74 @@ describe('Apex fills the request', () => {
     };
     walk(request, new Set());
     expect(unset).toEqual([]);
+  });
+});
+
+describe('DealRequestMapper cuts values to the schema limits', () => {
+  beforeAll(() => {
+    const score = operations.find((o) => o.path === '/v1/score')!;
+    compare(innerClass('ScoreRequest')!, score.request, 'req', 'request', new Set());
+  });
+
+  /** The limits that are not a text() call, with the schema keyword they copy. */
+  const NAMED_LIMITS: [constant: string, cls: string, property: string, keyword: 'maximum' | 'maxItems'][] = [
+    ['EMPLOYEES_MAX', 'Customer', 'employees', 'maximum'],
+    ['AMOUNT_MAX', 'Opportunity', 'amount', 'maximum'],
+    ['PRODUCTS_MAX', 'Opportunity', 'products', 'maxItems']
+  ];
+
+  it('uses the maxLength of the property for every `x.prop = text(value, LIMIT)`, and the named limits', () => {
+    expect(requestSchemas.size).toBeGreaterThan(3);
+    const mapper = apexClass(project, 'DealRequestMapper');
+    const file = filesUnder(classesDir, '.cls').find((f) => f.endsWith('/DealRequestMapper.cls'))!;
+    const stream = ApexParserFactory.createTokenStream(readFileSync(file, 'utf8'));
+    stream.fill();
+    const t = stream.tokens.filter((x) => x.channel === 0 && x.type !== -1).map((x) => x.text);
+    const varClass = new Map<string, string>();
+    const wrong: string[] = [];
+    let checked = 0;
+    for (let i = 0; i < t.length; i++) {
+      // `DealScoringApi.Customer c = new ...`: c is a Customer.
+      if (t[i] === 'DealScoringApi' && t[i + 1] === '.' && t[i + 4] === '=')
+        varClass.set(t[i + 3]!, t[i + 2]!);
+      // `c.country = text(r.Customer_Country__c, COUNTRY_MAX);`
+      if (
+        t[i + 1] === '.' &&
+        t[i + 3] === '=' &&
+        t[i + 4] === 'text' &&
+        t[i + 5] === '(' &&
+        varClass.has(t[i]!)
+      ) {
+        let depth = 0;
+        let j = i + 5;
+        let lastComma = -1;
+        for (; j < t.length; j++) {
+          if (t[j] === '(') depth++;
+          if (t[j] === ')' && --depth === 0) break;
+          if (t[j] === ',' && depth === 1) lastComma = j;
+        }
+        const limit = t.slice(lastComma + 1, j);
+        const cls = varClass.get(t[i]!)!;
+        const prop = t[i + 2]!;
+        const max = requestSchemas.get(cls)?.properties?.[prop]?.maxLength;
+        const value = evaluate(project, mapper, limit);
+        checked++;
+        if (value !== max)
+          wrong.push(`${cls}.${prop}: cut at ${limit.join(' ')} = ${String(value)}, schema maxLength ${max}`);
+      }
+    }
+    for (const [constant, cls, prop, keyword] of NAMED_LIMITS) {
+      const value = evaluate(project, mapper, [constant]);
+      const max = requestSchemas.get(cls)?.properties?.[prop]?.[keyword];
+      checked++;
+      if (value !== max)
+        wrong.push(`${constant} = ${String(value)}, schema ${cls}.${prop} ${keyword} ${max}`);
+    }
+    const itemMax = requestSchemas.get('Opportunity')?.properties?.products?.items?.maxLength;
+    if (evaluate(project, mapper, ['SHORT_TEXT_MAX']) !== itemMax)
+      wrong.push(`product names: schema maxLength ${itemMax}`);
+    expect(checked).toBeGreaterThan(10);
+    expect(wrong).toEqual([]);
   });
 });
 

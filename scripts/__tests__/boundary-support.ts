@@ -4,10 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface SettingEntry {
-  default: number | boolean;
-  type: 'integer' | 'number' | 'boolean';
+  default: number | boolean | string | null;
+  type: 'integer' | 'number' | 'boolean' | 'string';
   minimum?: number;
   maximum?: number;
+  maxLength?: number;
   metadataField: string;
   sentToFunction: boolean;
   description: string;

@@ -457,6 +457,14 @@ export const VOCABULARY = {
       metadataField: 'Audit_Retention_Days__c',
       sentToFunction: false,
       description: 'Days audit rows are kept before the retention job deletes them.'
+    },
+    rulesetVersion: {
+      default: null,
+      type: 'string',
+      maxLength: 40,
+      metadataField: 'Ruleset_Version__c',
+      sentToFunction: true,
+      description: 'Scoring ruleset the function uses; blank: the function default.'
     }
   }
 } as const;

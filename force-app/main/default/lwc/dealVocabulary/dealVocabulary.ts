@@ -103,5 +103,6 @@ export const SETTING_DEFAULTS = {
   portalCallsPerUserHour: 60,
   portalCallsPerDay: 5000,
   stuckRepublishLimit: 3,
-  auditRetentionDays: 730
+  auditRetentionDays: 730,
+  rulesetVersion: null
 } as const;
