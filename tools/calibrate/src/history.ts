@@ -30,6 +30,8 @@ export interface HistoryRow {
   /** True won, false lost, null open or no opportunity. */
   won: boolean | null;
   rec: Recommendation | null;
+  /** Set when the decision came from the recommendation's Human_Decision__c, not the status. */
+  decidedBy?: 'recommendation';
 }
 
 export interface History {
@@ -117,7 +119,9 @@ const truthy = (v: string | null | undefined) => v === 'true' || v === 'TRUE' ||
 /** Builds the history incrementally; feed tables in any order, then call finish(). */
 export class HistoryBuilder {
   private readonly byId = new Map<string, HistoryRow>();
+  /** Registrations whose opportunity had not been read yet (normally none: opportunities come first). */
   private readonly oppOf = new Map<string, string>();
+  private readonly interned = new Map<string, string>();
   private readonly outcomes = new Map<string, boolean | null>();
   private readonly pendingRecs = new Map<string, { rec: Recommendation; humanDecision: Decision | null }>();
   private readonly codeIndex = new Map<string, number>();
@@ -127,6 +131,14 @@ export class HistoryBuilder {
 
   private warn(what: string): void {
     this.warnings.set(what, (this.warnings.get(what) ?? 0) + 1);
+  }
+
+  /** One copy of each repeated value (regions, ruleset versions) instead of one per row. */
+  private intern(v: string): string {
+    const known = this.interned.get(v);
+    if (known !== undefined) return known;
+    this.interned.set(v, v);
+    return v;
   }
 
   private code(c: string): number {
@@ -150,7 +162,7 @@ export class HistoryBuilder {
         : null;
     const row: HistoryRow = {
       id,
-      region: r.Customer_Region__c || 'UNKNOWN',
+      region: this.intern(r.Customer_Region__c || 'UNKNOWN'),
       amount: num(r.Deal_Value__c),
       submittedAt: time(r.Submitted_At__c),
       decidedAt: decision ? time(r.Decided_At__c) : null,
@@ -159,7 +171,27 @@ export class HistoryBuilder {
       rec: null
     };
     this.byId.set(id, row);
-    if (r.Converted_Opportunity__c) this.oppOf.set(id, r.Converted_Opportunity__c);
+    const opp = r.Converted_Opportunity__c;
+    if (opp) {
+      if (this.outcomes.has(opp)) row.won = this.outcomes.get(opp) ?? null;
+      else this.oppOf.set(id, opp);
+    }
+    const pending = this.pendingRecs.get(id);
+    if (pending) {
+      this.pendingRecs.delete(id);
+      this.attach(row, pending.rec, pending.humanDecision);
+    }
+  }
+
+  private attach(row: HistoryRow, rec: Recommendation, humanDecision: Decision | null): void {
+    // The latest recommendation of a deal is the one the human saw last.
+    if (row.rec && row.rec.createdAt > rec.createdAt) return;
+    row.rec = rec;
+    if (humanDecision && (!row.decision || row.decidedBy === 'recommendation')) {
+      row.decision = humanDecision;
+      row.decidedAt = rec.createdAt;
+      row.decidedBy = 'recommendation';
+    }
   }
 
   addRecommendation(r: StringRecord): void {
@@ -198,25 +230,37 @@ export class HistoryBuilder {
       codes,
       helpfulShare,
       conflictSimilarity: sim,
-      rulesetVersion: r.Ruleset_Version__c || 'unknown',
+      rulesetVersion: this.intern(r.Ruleset_Version__c || 'unknown'),
       createdAt
     };
-    // The latest recommendation of a deal is the one the human saw last.
+    const hd: Decision | null =
+      r.Human_Decision__c === 'Approved'
+        ? 'APPROVED'
+        : r.Human_Decision__c === 'Rejected'
+          ? 'REJECTED'
+          : null;
+    const row = this.byId.get(dealId);
+    if (row) return this.attach(row, rec, hd);
+    // Registration not read yet: keep the latest until it arrives.
     const prev = this.pendingRecs.get(dealId);
-    if (!prev || prev.rec.createdAt <= createdAt) {
-      const hd =
-        r.Human_Decision__c === 'Approved'
-          ? 'APPROVED'
-          : r.Human_Decision__c === 'Rejected'
-            ? 'REJECTED'
-            : null;
-      this.pendingRecs.set(dealId, { rec, humanDecision: hd });
-    }
+    if (!prev || prev.rec.createdAt <= createdAt) this.pendingRecs.set(dealId, { rec, humanDecision: hd });
   }
 
   addOpportunity(r: StringRecord): void {
     if (!r.Id) return this.warn('opportunity without Id');
     this.outcomes.set(r.Id, truthy(r.IsWon) ? true : truthy(r.IsClosed) ? false : null);
+  }
+
+  /** Call when no more registrations will come: frees what only joining needed. */
+  registrationsDone(): void {
+    for (const [dealId, opp] of this.oppOf) {
+      const row = this.byId.get(dealId);
+      if (row && this.outcomes.has(opp)) {
+        row.won = this.outcomes.get(opp) ?? null;
+        this.oppOf.delete(dealId);
+      }
+    }
+    if (this.oppOf.size === 0) this.outcomes.clear();
   }
 
   addAuditLog(r: StringRecord): void {
@@ -228,23 +272,17 @@ export class HistoryBuilder {
   }
 
   finish(): History {
-    for (const [dealId, { rec, humanDecision }] of this.pendingRecs) {
-      const row = this.byId.get(dealId);
-      if (!row) {
-        this.warn('recommendation whose registration is not in the registrations input');
-        continue;
-      }
-      row.rec = rec;
-      if (!row.decision && humanDecision) {
-        row.decision = humanDecision;
-        row.decidedAt = rec.createdAt;
-      }
+    if (this.pendingRecs.size > 0) {
+      const what = 'recommendation whose registration is not in the registrations input';
+      this.warnings.set(what, (this.warnings.get(what) ?? 0) + this.pendingRecs.size);
     }
     this.pendingRecs.clear();
     for (const [dealId, oppId] of this.oppOf) {
       const row = this.byId.get(dealId);
       if (row) row.won = this.outcomes.get(oppId) ?? null;
     }
+    this.oppOf.clear();
+    this.outcomes.clear();
     return {
       rows: [...this.byId.values()],
       codes: this.codes,

@@ -76,6 +76,7 @@ export async function readCsvFolder(dir: string, progress?: Progress): Promise<H
     if (!checked && (table === 'registrations' || table === 'recommendations'))
       throw new InputError(`${TABLES[table].file} has no rows`);
     progress?.(table, n, total, total);
+    if (table === 'registrations') b.registrationsDone();
   }
   return b.finish();
 }
@@ -107,6 +108,7 @@ export async function readOrg(conn: BulkQueryConnection, progress?: Progress): P
       if (++n % 5000 === 0) progress?.(table, n);
     }
     progress?.(table, n);
+    if (table === 'registrations') b.registrationsDone();
   }
   return b.finish();
 }

@@ -69,6 +69,10 @@ describe('npm run calibrate', () => {
   });
 
   it('renders in Chromium with every chart and its sentence, and no console errors', async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `No Chromium at ${CHROMIUM}: apt-get install -y chromium (as .ci/run does) or set CHROMIUM_PATH`
+      );
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     try {
       const page = await browser.newPage();

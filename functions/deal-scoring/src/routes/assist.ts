@@ -76,11 +76,15 @@ export const assistRoutes: FastifyPluginAsyncTypebox<AssistOptions> = async (app
       }
     },
     async (request) => {
-      const cost = textCost(request.body.text);
+      // Cost: the text the extractor reads (message and attachments) plus the catalog it matches.
+      const builtinCost = (body: BuiltinRequest) =>
+        textCost(body.text) +
+        (body.attachments ?? []).reduce((n, a) => n + textCost(a.text), 0) +
+        Math.ceil((body.catalog?.length ?? 0) / 10);
       const compute: ParseCompute = {
         builtin: (body, now) =>
-          opts.offload.run(parseBuiltinTask, { request: body, now: now.toISOString() }, cost),
-        ground: (input) => opts.offload.run(parseGroundTask, input, cost)
+          opts.offload.run(parseBuiltinTask, { request: body, now: now.toISOString() }, builtinCost(body)),
+        ground: (input) => opts.offload.run(parseGroundTask, input, textCost(input.text))
       };
       return parseText(request.body, { model, logger: request.log, compute });
     }
