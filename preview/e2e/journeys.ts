@@ -136,11 +136,11 @@ async function selectInQueue(page: Page, customer: string): Promise<void> {
 async function decide(ctx: JourneyContext, page: Page, action: string, reason: string): Promise<string> {
   await page.getByRole('button', { name: action, exact: true }).click();
   await page.getByLabel('Reason').fill(reason);
-  return confirmDecision(ctx, page);
+  return confirmDecision(ctx, page, action);
 }
 
 /** Clicks Confirm once and expects the decision's toast; a lost first click is reported, then retried. */
-async function confirmDecision(ctx: JourneyContext, page: Page): Promise<string> {
+async function confirmDecision(ctx: JourneyContext, page: Page, what: string): Promise<string> {
   const before = Number((await page.locator('#toasts').getAttribute('data-shown')) ?? '0');
   const toast = page.locator(`[data-preview="toast"][data-seq="${before + 1}"]`);
   await page.getByRole('button', { name: 'Confirm' }).click();
@@ -150,7 +150,7 @@ async function confirmDecision(ctx: JourneyContext, page: Page): Promise<string>
   );
   ctx.check(
     saved,
-    'a single Confirm click after typing the reason does not save the decision (issue 10, 3.1)'
+    `${what}: a single Confirm click after typing the reason does not save the decision (issue 10, 3.1)`
   );
   if (!saved) await page.getByRole('button', { name: 'Confirm' }).click();
   await toast.waitFor();
@@ -272,7 +272,7 @@ const managerJourney: Journey = {
     }
     await ctx.visit(page, 'override warning and missing reason');
     await page.getByLabel('Reason').fill('Known customer; the contact details follow by phone.');
-    const approved = await confirmDecision(ctx, page);
+    const approved = await confirmDecision(ctx, page, 'Approve after the missing-reason message');
     assert.match(approved, /recorded as an override/);
     await ctx.visit(page, 'approved with override');
     assert.equal(
@@ -296,7 +296,7 @@ const managerJourney: Journey = {
     await page.getByRole('button', { name: 'Reassign', exact: true }).click();
     await chooseOption(page, 'Reassign to', 'Riley Chen');
     await page.getByLabel('Reason').fill('Riley covers the Nordics.');
-    await confirmDecision(ctx, page);
+    await confirmDecision(ctx, page, 'Reassign');
     await ctx.visit(page, 'reassigned');
 
     const byCustomer = (c: string) =>
@@ -353,6 +353,9 @@ const conflictJourney: Journey = {
     await openForm(ctx, page, 'blueriver');
     await page.getByLabel('Customer company name').fill('Kessler Automotive GmbH');
     await page.getByLabel('Customer website').fill('https://kessler-automotive.de');
+    await page.getByLabel('Estimated deal value').fill('95000');
+    await page.getByLabel('Contact name').fill('Lena Kessler');
+    await page.getByLabel('Contact email').fill('lena@kessler-automotive.de');
     // The date field takes the date as the partner's locale writes it.
     await page.getByLabel('Expected close date').fill('Jun 30, 2027');
     await page.getByLabel('Customer website').click();
@@ -401,8 +404,14 @@ const keyboardOnly: Journey = {
 
     await tabTo(page, /Customer company name/, 'field');
     await page.keyboard.type('Ravensburg Optics');
+    await tabTo(page, /Estimated deal value/, 'field');
+    await page.keyboard.type('48000');
     await tabTo(page, /Expected close date/, 'field');
     await page.keyboard.type('Jul 15, 2027');
+    await tabTo(page, /Contact name/, 'field');
+    await page.keyboard.type('Jonas Weber');
+    await tabTo(page, /Contact email/, 'field');
+    await page.keyboard.type('jonas.weber@ravensburg-optics.de');
     await tabTo(page, /^Submit registration$/);
     await ctx.visit(page, 'filled by keyboard');
     await page.keyboard.press('Enter');
@@ -422,7 +431,10 @@ const narrowForm: Journey = {
     )) as number;
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at 390px`);
     await page.getByLabel('Customer company name').fill('Ostrava Steelworks');
+    await page.getByLabel('Estimated deal value').fill('130000');
     await page.getByLabel('Expected close date').fill('Aug 1, 2027');
+    await page.getByLabel('Contact name').fill('Petr Novak');
+    await page.getByLabel('Contact email').fill('petr.novak@ostrava-steel.cz');
     await page.getByLabel('Expected close date').press('Tab');
     const submit = page.getByRole('button', { name: 'Submit registration' });
     await submit.scrollIntoViewIfNeeded();
