@@ -7,6 +7,16 @@
 import { AuraError, PreviewOrg, STATUS, domainOf, type Registration, type User } from './org';
 import { ScoringUnavailable } from './scoring';
 import { readObjectInfo } from '../build';
+import { VOCABULARY } from '../../functions/deal-scoring/src/vocabulary';
+
+/** The draft field of each required contract path (DealRequiredFields.fieldOf in Apex). */
+const REQUIRED_PATH_TO_KEY: Record<(typeof VOCABULARY.requiredFields)[number], keyof DealPortalDraft> = {
+  'customer.name': 'customerName',
+  'opportunity.amount': 'dealValue',
+  'opportunity.closeDate': 'expectedCloseDate',
+  'contact.name': 'contactName',
+  'contact.email': 'contactEmail'
+};
 
 type ApexModule<M> = M extends (params: infer P) => Promise<infer R>
   ? (org: PreviewOrg, user: User, params: P) => R | Promise<R>
@@ -121,10 +131,13 @@ const submit: Impl<'DealRegistrationPortalController.submit'> = (org, user, p) =
   }
   const moreInfo = existing?.status === STATUS.MORE_INFO_REQUESTED;
   const errors: string[] = [];
-  if (!draft.customerName?.trim())
-    errors.push(org.label('DR_Portal_Apex_Required_To_Submit', org.fieldLabel('customerName')));
-  if (!draft.expectedCloseDate?.trim()) {
-    errors.push(org.label('DR_Portal_Apex_Required_To_Submit', org.fieldLabel('expectedCloseDate')));
+  // The vocabulary's required fields, as DealRequiredFields / DealPortalValidator.validateRequired.
+  for (const path of VOCABULARY.requiredFields) {
+    const key = REQUIRED_PATH_TO_KEY[path];
+    const value = draft[key];
+    if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) {
+      errors.push(org.label('DR_Portal_Apex_Required_To_Submit', org.fieldLabel(key)));
+    }
   }
   if (moreInfo && !draft.partnerResponse?.trim()) {
     errors.push(org.label('DR_Portal_Apex_Required_To_Submit', org.fieldLabel('partnerResponse')));

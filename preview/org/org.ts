@@ -10,22 +10,13 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { readLabels, ROOT } from '../build';
 import { ScoringFunction, ScoringUnavailable } from './scoring';
+import { VOCABULARY } from '../../functions/deal-scoring/src/vocabulary';
 
-// ------------------------------------------------------------------ statuses (DealStatus.cls)
-export const STATUS = {
-  DRAFT: 'Draft',
-  SUBMITTED: 'Submitted',
-  SCORING: 'Scoring',
-  IN_REVIEW: 'In Review',
-  CONFLICT_REVIEW: 'Conflict Review',
-  MORE_INFO_REQUESTED: 'More Info Requested',
-  APPROVED: 'Approved',
-  REJECTED: 'Rejected',
-  EXPIRED: 'Expired',
-  WITHDRAWN: 'Withdrawn'
-} as const;
-const REVIEWABLE = new Set<string>([STATUS.IN_REVIEW, STATUS.CONFLICT_REVIEW]);
-const DECIDED = new Set<string>([STATUS.APPROVED, STATUS.REJECTED, STATUS.EXPIRED]);
+// ---------------------------------------- statuses and regions (vocabulary/vocabulary.json, as DealStatus.cls)
+export const STATUS = VOCABULARY.registrationStatus.values;
+const statusesOf = (keys: readonly (keyof typeof STATUS)[]) => new Set<string>(keys.map((k) => STATUS[k]));
+const REVIEWABLE = statusesOf(VOCABULARY.registrationStatus.groups.REVIEWABLE);
+const DECIDED = statusesOf(VOCABULARY.registrationStatus.groups.DECIDED);
 const WITHDRAWABLE = new Set<string>([
   STATUS.DRAFT,
   STATUS.SUBMITTED,
@@ -37,7 +28,7 @@ const WITHDRAWABLE = new Set<string>([
 ]);
 const MAX_EXTENSIONS = 1;
 const SMALL_DEAL_LIMIT = 50000;
-const REGIONS = ['NA', 'EMEA', 'APAC', 'LATAM'];
+const REGIONS: readonly string[] = VOCABULARY.regions;
 const FREE_MAIL = new Set([
   'gmail.com',
   'googlemail.com',
