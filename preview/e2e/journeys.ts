@@ -243,8 +243,11 @@ const nativeStyling: Journey = {
 const managerJourney: Journey = {
   name: 'manager-decisions',
   async run(ctx) {
-    // A sparse registration (the AI asks for more information) and three complete ones.
-    await submitAs(ctx, 'northwind', { customerName: 'Contoso Pharma', expectedCloseDate: '2027-02-15' });
+    // A registration for a customer another partner registered first (the AI recommends the conflict
+    // review, whose expected outcome is a rejection) and three complete ones. A sparse registration can
+    // no longer be submitted: the five required fields are one definition (vocabulary/vocabulary.json).
+    await submitAs(ctx, 'blueriver', completeDraft('Contoso Pharma', 'contoso-pharma.com'));
+    await submitAs(ctx, 'northwind', completeDraft('Contoso Pharma GmbH', 'contoso-pharma.com'));
     await submitAs(ctx, 'northwind', completeDraft('Vanderberg Machinery', 'vanderberg-machinery.nl'));
     await submitAs(ctx, 'northwind', completeDraft('Oosterhout Foods', 'oosterhout-foods.nl'));
     await submitAs(ctx, 'northwind', completeDraft('Lindqvist Marine', 'lindqvist-marine.se'));
@@ -254,7 +257,7 @@ const managerJourney: Journey = {
     await ctx.visit(page, 'queue');
 
     // Approve against the AI's advice: the override warning shows before confirming.
-    await selectInQueue(page, 'Contoso Pharma');
+    await selectInQueue(page, 'Contoso Pharma GmbH');
     await ctx.visit(page, 'score card');
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
     await textOf(page.locator('[data-id="override-warning"]'), /overrides the AI recommendation/);
@@ -271,12 +274,13 @@ const managerJourney: Journey = {
       await reasonError.waitFor();
     }
     await ctx.visit(page, 'override warning and missing reason');
-    await page.getByLabel('Reason').fill('Known customer; the contact details follow by phone.');
+    await page.getByLabel('Reason').fill('Different business unit; Blue River sells to the parent company.');
     const approved = await confirmDecision(ctx, page, 'Approve after the missing-reason message');
     assert.match(approved, /recorded as an override/);
     await ctx.visit(page, 'approved with override');
     assert.equal(
-      [...ctx.preview.org.registrations.values()].find((r) => r.customerName === 'Contoso Pharma')?.status,
+      [...ctx.preview.org.registrations.values()].find((r) => r.customerName === 'Contoso Pharma GmbH')
+        ?.status,
       'Approved'
     );
 

@@ -681,6 +681,7 @@ export class PreviewOrg {
   }
   readonly fieldLabels = new Map<string, string>([
     ['customerName', 'Customer Name'],
+    ['contactName', 'Contact Name'],
     ['expectedCloseDate', 'Expected Close Date'],
     ['partnerResponse', 'Partner Response'],
     ['contactEmail', 'Contact Email'],

@@ -100,11 +100,11 @@ describe('production build (compiled JavaScript, no TypeScript runner)', () => {
     if (r.status !== 0) throw new Error(`build failed: ${r.stdout}${r.stderr}`);
   }, 240_000);
 
-  it('builds dist/server.js, dist/worker/entry.js and copies the runtime assets', () => {
+  it('builds dist/server.js, dist/worker/entry.js and the PDF worker', () => {
     expect(existsSync(path.join(dist, 'server.js'))).toBe(true);
     expect(existsSync(path.join(dist, 'worker/entry.js'))).toBe(true);
-    // Plain JavaScript modules tsc does not emit (the PDF worker) are copied.
-    expect(existsSync(path.join(dist, 'ai/pdf-worker.mjs'))).toBe(true);
+    // The PDF worker thread loads the compiled file beside documents.js (src/ai/documents.ts).
+    expect(existsSync(path.join(dist, 'ai/pdf-worker.js'))).toBe(true);
   });
 
   it('starts with node alone, uses worker threads, scores, and reports start-up time and memory', async () => {

@@ -134,7 +134,7 @@ describe('c-my-deal-registrations', () => {
   });
 
   describe('wire data and errors', () => {
-    it('shows which registrations came from the partner\'s forwarded email', async () => {
+    it("shows which registrations came from the partner's forwarded email", async () => {
       const element = await mount();
       const fromEmail = { ...REGISTRATIONS[0], fromEmail: true };
       getMyRegistrations.emit([fromEmail, ...REGISTRATIONS.slice(1)]);
