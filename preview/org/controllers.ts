@@ -8,6 +8,7 @@ import { AuraError, PreviewOrg, STATUS, domainOf, type Registration, type User }
 import { ScoringUnavailable } from './scoring';
 import { readObjectInfo } from '../build';
 import { VOCABULARY } from '../../functions/deal-scoring/src/vocabulary';
+import { PARSE_FIELD_NAMES } from '../../functions/deal-scoring/src/ai/schemas';
 
 /** The draft field of each required contract path (DealRequiredFields.fieldOf in Apex). */
 const REQUIRED_PATH_TO_KEY: Record<(typeof VOCABULARY.requiredFields)[number], keyof DealPortalDraft> = {
@@ -241,20 +242,8 @@ const precheck: Impl<'DealRegistrationPortalController.precheck'> = async (org, 
 };
 
 // ---------------------------------------------------------------- DealAssistController
-const PARSE_FIELDS = new Set([
-  'customerName',
-  'customerDomain',
-  'opportunityName',
-  'amount',
-  'currency',
-  'closeDate',
-  'products',
-  'contactName',
-  'contactEmail',
-  'contactPhone',
-  'contactTitle',
-  'summary'
-]);
+/** The /v1/parse field names (the function's schema) the controller passes on to the form. */
+const PARSE_FIELDS = new Set<string>(PARSE_FIELD_NAMES);
 
 const parseText: Impl<'DealAssistController.parseText'> = async (org, user, p) => {
   const text = typeof p.text === 'string' ? p.text : '';

@@ -9,6 +9,7 @@ import precheck from '@salesforce/apex/DealRegistrationPortalController.precheck
 import suggestAccounts from '@salesforce/apex/DealRegistrationPortalController.suggestAccounts';
 import parseText from '@salesforce/apex/DealAssistController.parseText';
 import { REQUIRED_FIELDS } from 'c/dealVocabulary';
+import type { SectionField } from 'c/dealFormSection';
 import { createDebouncer, nextInstanceId, STATUS } from 'c/dealPortalUtils';
 import { formatLabel, hasText, observeWidth } from 'c/dealFormat';
 import {
@@ -39,25 +40,9 @@ const DEFAULTS: Partial<DealPortalDraft> = { dealCurrency: 'USD' };
 
 type CheckState = 'idle' | 'checking' | 'ready' | 'unavailable';
 
-interface FieldView {
+/** A field as the form hands it to its section: the section's view with the form's field key. */
+interface FieldView extends SectionField {
   key: DraftKey;
-  label: string;
-  help: string;
-  placeholder: string;
-  value: string | number | null | undefined;
-  required: boolean;
-  isTextarea: boolean;
-  isCombobox: boolean;
-  isInput: boolean;
-  inputType: string;
-  step: string | undefined;
-  min: string | undefined;
-  maxLength: number | undefined;
-  options: { label: string; value: string }[];
-  error: string | undefined;
-  filledNote: string | undefined;
-  question: string | undefined;
-  wrapperClass: string;
 }
 
 interface SectionView {
