@@ -87,6 +87,16 @@ window.previewChecks = {
    * judge the tooltip bubbles lightning-helptext appends to <body>, as Lightning does on every page.
    */
   async runAxe(disabled) {
+    // lightning-helptext's tooltip bubble (role=tooltip, on <body>) fills its text when it shows and
+    // fades out for 0.1 s when it hides; judged in between it has no name. Wait, at most a second,
+    // until every bubble is either hidden or named; a bubble still shown without a name fails below.
+    const settling = () =>
+      [...document.querySelectorAll('[id^="salesforce-lightning-tooltip-bubble"]')].some((bubble) => {
+        const popover = (bubble.shadowRoot || bubble).querySelector('.slds-popover') || bubble;
+        const hidden = getComputedStyle(popover).visibility === 'hidden';
+        return !hidden && !(bubble.textContent || '').trim();
+      });
+    for (let i = 0; i < 20 && settling(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     const rules = Object.fromEntries([...disabled, 'region'].map((id) => [id, { enabled: false }]));
     const r = await window.axe.run(document, { rules, resultTypes: ['violations', 'incomplete'] });
     const region = await window.axe.run(
