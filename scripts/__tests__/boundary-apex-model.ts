@@ -78,6 +78,18 @@ import { repoRoot } from './boundary-support';
 export { repoRoot };
 export const classesDir = join(repoRoot, 'force-app', 'main', 'default', 'classes');
 
+/** The `main/default` folder of every package directory in sfdx-project.json. */
+export const packageDefaultDirs: string[] = (
+  JSON.parse(readFileSync(join(repoRoot, 'sfdx-project.json'), 'utf8')) as {
+    packageDirectories: { path: string }[];
+  }
+).packageDirectories.map((d) => join(repoRoot, d.path, 'main', 'default'));
+
+/** The classes folder of every package directory that has one. */
+export const allClassesDirs: string[] = packageDefaultDirs
+  .map((d) => join(d, 'classes'))
+  .filter((d) => existsSync(d));
+
 function walk(dir: string, ext: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
@@ -234,8 +246,8 @@ export class ApexProject {
   readonly files = new Map<string, string>();
   private readonly parsed = new Map<string, ApexClass>();
 
-  constructor(dir = classesDir) {
-    for (const file of filesUnder(dir, '.cls')) {
+  constructor(dirs: string | string[] = classesDir) {
+    for (const file of (Array.isArray(dirs) ? dirs : [dirs]).flatMap((d) => filesUnder(d, '.cls'))) {
       const name = file.slice(file.lastIndexOf('/') + 1, -'.cls'.length);
       if (this.files.has(name.toLowerCase())) throw new Error(`two classes named ${name}: ${file}`);
       this.files.set(name.toLowerCase(), file);
@@ -266,9 +278,9 @@ export class ApexProject {
   }
 }
 
-/** Every class under force-app/main/default/classes, recursively. */
-export function loadApexProject(dir = classesDir): ApexProject {
-  return new ApexProject(dir);
+/** Every class under force-app/main/default/classes (or the folders given), recursively. */
+export function loadApexProject(dirs: string | string[] = classesDir): ApexProject {
+  return new ApexProject(dirs);
 }
 
 export function apexClass(project: ApexProject, name: string): ApexClass {

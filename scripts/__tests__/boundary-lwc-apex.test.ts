@@ -8,13 +8,15 @@
 //   (followed structurally from the method signatures, through lists, maps and nested DTOs), is
 //   `@AuraEnabled` on returned DTOs, and has a compatible type.
 // Apex is read with @apexdevtools/apex-parser; TypeScript with the TypeScript compiler API.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import {
+  allClassesDirs,
   apexClass,
   filesUnder,
   loadApexProject,
+  packageDefaultDirs,
   type ApexClass,
   type ApexMethod
 } from './boundary-apex-model';
@@ -22,9 +24,10 @@ import { repoRoot } from './boundary-support';
 
 jest.setTimeout(120_000);
 
-const project = loadApexProject();
+const project = loadApexProject(allClassesDirs);
 const dtsFile = join(repoRoot, 'types', 'lwc', 'apex.d.ts');
-const lwcDir = join(repoRoot, 'force-app', 'main', 'default', 'lwc');
+/** The lwc folder of every package directory that has one. */
+const lwcDirs = packageDefaultDirs.map((d) => join(d, 'lwc')).filter((d) => existsSync(d));
 
 // ---------------------------------------------------------------------------------------------
 // apex.d.ts
@@ -336,7 +339,7 @@ function check(source: string): string[] {
 
 function apexImports(): { file: string; className: string; methodName: string }[] {
   const out: { file: string; className: string; methodName: string }[] = [];
-  const files = filesUnder(lwcDir, '.ts').filter((f) => !f.endsWith('.d.ts'));
+  const files = lwcDirs.flatMap((d) => filesUnder(d, '.ts')).filter((f) => !f.endsWith('.d.ts'));
   for (const file of files) {
     const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     for (const s of sf.statements) {

@@ -1,6 +1,7 @@
-// DealScoringApi (the Apex request and response classes of the scoring function) against
-// functions/deal-scoring/openapi.json: for every operation the Apex side has classes for
-// (`<Operation>Request` / `<Operation>Response`, e.g. ScoreRequest for POST /v1/score), every
+// The Apex request and response classes of the function against functions/deal-scoring/openapi.json.
+// They live in DealScoringApi and in any other top-level class named `<Feature>Api` in any package
+// directory (one per feature, e.g. a forecast's ForecastApi). For every operation an Api class has
+// classes for (`<Operation>Request` / `<Operation>Response`, e.g. ScoreRequest for POST /v1/score), every
 // property name, type and nesting must agree both ways, so adding, removing or renaming a field on
 // either side fails here. Required request arrays must be initialized in Apex (the one
 // required-ness Apex can express for a class field). Every inner class must be reachable from an
@@ -9,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApexParserFactory } from '@apexdevtools/apex-parser';
 import {
+  allClassesDirs,
   apexClass,
   classesDir,
   evaluate,
@@ -65,8 +67,16 @@ const doc = JSON.parse(readFileSync(join(repoRoot, 'functions', 'deal-scoring', 
     }
   >;
 };
-const project = loadApexProject();
+const project = loadApexProject(allClassesDirs);
 const api = apexClass(project, 'DealScoringApi');
+/** DealScoringApi first, then every other top-level `<Feature>Api` class. */
+const apis: ApexClass[] = [
+  api,
+  ...project.classNames
+    .filter((n) => /^[A-Z]\w*Api$/.test(n) && n !== 'DealScoringApi')
+    .sort()
+    .map((n) => apexClass(project, n))
+];
 
 /** `/v1/score` -> `Score`, `/v1/status-answer` -> `StatusAnswer`. */
 const operationName = (path: string) =>
@@ -84,8 +94,8 @@ const operations = Object.entries(doc.paths)
     response: item.post!.responses['200']?.content?.['application/json']?.schema
   }));
 
-const innerClass = (name: string): ApexClass | undefined =>
-  api.inner.find((c) => c.name.toLowerCase() === name.toLowerCase());
+const innerClass = (name: string, owner: ApexClass = api): ApexClass | undefined =>
+  owner.inner.find((c) => c.name.toLowerCase() === name.toLowerCase());
 
 /** Compares one Apex class with one object schema; returns problems, records visited classes. */
 function compare(
@@ -93,10 +103,12 @@ function compare(
   schema: Schema,
   where: string,
   direction: Direction,
-  visited: Set<string>
+  visited: Set<string>,
+  owner: ApexClass = api
 ): string[] {
-  visited.add(cls.name);
-  if (direction === 'request' && !requestSchemas.has(cls.name)) requestSchemas.set(cls.name, schema);
+  visited.add(`${owner.name}.${cls.name}`);
+  if (owner === api && direction === 'request' && !requestSchemas.has(cls.name))
+    requestSchemas.set(cls.name, schema);
   const problems: string[] = [];
   const props = schema.properties ?? {};
   const fields = cls.fields.filter((f) => f.kind !== 'field' || !f.modifiers.includes('static'));
@@ -111,7 +123,7 @@ function compare(
       problems.push(`${cls.qualifiedName}.${f.name}: not a property of ${where} in openapi.json`);
       continue;
     }
-    problems.push(...compareType(f.type, prop, `${where}.${key}`, direction, visited));
+    problems.push(...compareType(f.type, prop, `${where}.${key}`, direction, visited, owner));
     if (
       direction === 'request' &&
       schema.required?.includes(key) &&
@@ -131,19 +143,20 @@ function compareType(
   prop: Schema,
   where: string,
   direction: Direction,
-  visited: Set<string>
+  visited: Set<string>,
+  owner: ApexClass = api
 ): string[] {
   const type = prop.type ?? (prop.anyOf ? 'string' : undefined);
   if (type === 'array') {
     const m = /^List<(.+)>$/i.exec(apexType);
     if (!m || !prop.items) return [`${where}: array in openapi.json, ${apexType} in Apex`];
-    return compareType(m[1]!, prop.items, `${where}[]`, direction, visited);
+    return compareType(m[1]!, prop.items, `${where}[]`, direction, visited, owner);
   }
   if (type === 'object') {
-    const inner = innerClass(apexType.replace(/^DealScoringApi\./i, ''));
+    const inner = innerClass(apexType.replace(new RegExp(`^${owner.name}\\.`, 'i'), ''), owner);
     if (!inner)
-      return [`${where}: object in openapi.json, ${apexType} in Apex (no DealScoringApi inner class)`];
-    return compare(inner, prop, where, direction, visited);
+      return [`${where}: object in openapi.json, ${apexType} in Apex (no ${owner.name} inner class)`];
+    return compare(inner, prop, where, direction, visited, owner);
   }
   const allowed = SCALARS[direction][type ?? ''];
   if (!allowed) return [`${where}: unsupported schema type ${String(type)}`];
@@ -152,29 +165,43 @@ function compareType(
     : [`${where}: ${type} in openapi.json, ${apexType} in Apex (${direction} allows ${allowed.join(', ')})`];
 }
 
-describe('DealScoringApi matches openapi.json', () => {
-  const covered = operations.filter((o) => innerClass(`${o.name}Request`) || innerClass(`${o.name}Response`));
+describe('the Apex *Api classes match openapi.json', () => {
+  const covered = apis.flatMap((owner) =>
+    operations
+      .filter((o) => innerClass(`${o.name}Request`, owner) || innerClass(`${o.name}Response`, owner))
+      .map((o) => ({ ...o, owner }))
+  );
   const visited = new Set<string>();
 
   it('covers at least POST /v1/score', () => {
     expect(covered.map((o) => o.path)).toContain('/v1/score');
   });
 
-  it.each(covered.map((o) => [o.path, o] as const))('%s: request and response classes', (_path, o) => {
-    const request = innerClass(`${o.name}Request`);
-    const response = innerClass(`${o.name}Response`);
-    expect([request?.name, response?.name]).toEqual([`${o.name}Request`, `${o.name}Response`]);
-    const problems = [
-      ...compare(request!, o.request, `${o.path} request`, 'request', visited),
-      ...(o.response
-        ? compare(response!, o.response, `${o.path} response`, 'response', visited)
-        : ['no 200 schema'])
-    ];
-    expect(problems).toEqual([]);
+  it('has one Apex owner per operation', () => {
+    const paths = covered.map((o) => o.path);
+    expect(paths.filter((p, i) => paths.indexOf(p) !== i)).toEqual([]);
   });
 
+  it.each(covered.map((o) => [`${o.owner.name} ${o.path}`, o] as const))(
+    '%s: request and response classes',
+    (_label, o) => {
+      const request = innerClass(`${o.name}Request`, o.owner);
+      const response = innerClass(`${o.name}Response`, o.owner);
+      expect([request?.name, response?.name]).toEqual([`${o.name}Request`, `${o.name}Response`]);
+      const problems = [
+        ...compare(request!, o.request, `${o.path} request`, 'request', visited, o.owner),
+        ...(o.response
+          ? compare(response!, o.response, `${o.path} response`, 'response', visited, o.owner)
+          : ['no 200 schema'])
+      ];
+      expect(problems).toEqual([]);
+    }
+  );
+
   it('has no inner class outside the checked operations', () => {
-    const unchecked = api.inner.map((c) => c.name).filter((n) => !visited.has(n));
+    const unchecked = apis
+      .flatMap((owner) => owner.inner.map((c) => `${owner.name}.${c.name}`))
+      .filter((n) => !visited.has(n));
     expect(unchecked).toEqual([]);
   });
 
