@@ -2,9 +2,8 @@
  * `npm run preview`: the whole product on one machine, no org. Builds the real components, starts
  * the in-memory org (which starts the scoring function in-process) and serves, on loopback:
  *   /                       links to every page
- *   /portal/new             partner: register a deal (dealRegistrationForm)
- *   /portal/registrations   partner: my registrations (myDealRegistrations)
- *   /console                channel manager: queue + score card + metrics
+ *   the pages listed in pages.ts: partner pages under /portal/, channel-manager pages under /console
+ *   (e.g. /portal/new registers a deal; /console is the queue, score card and metrics).
  * Partner pages take ?as=northwind|blueriver (persona) and ?shadow=native (LWR site) or synthetic.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -13,6 +12,7 @@ import { extname, join, normalize } from 'node:path';
 import { buildAllCached, ROOT, type BuiltFiles } from './build';
 import { AuraError, PreviewOrg } from './org/org';
 import { invoke } from './org/controllers';
+import { PAGES, pageByPath, type PreviewPage } from './pages';
 
 const SLDS = join(ROOT, 'node_modules/@salesforce-ux/design-system/assets');
 const TYPES: Record<string, string> = {
@@ -79,16 +79,17 @@ function link(href: string, text: string, current: boolean): string {
   return `<a class="slds-m-right_large" href="${escapeHtml(href)}"${current ? ' aria-current="page"' : ''}>${escapeHtml(text)}</a>`;
 }
 
-function partnerNav(persona: string, shadow: string, page: string): string {
+function partnerNav(persona: string, shadow: string, path: string): string {
   const q = (p: string, s = shadow) => `?as=${p}&shadow=${s}`;
   const parts = [
-    link(`/portal/new${q(persona)}`, 'Register a deal', page === 'new'),
-    link(`/portal/registrations${q(persona)}`, 'My registrations', page === 'registrations'),
+    ...PAGES.filter((p) => p.audience === 'partner').map((p) =>
+      link(`${p.path}${q(persona)}`, p.title, p.path === path)
+    ),
     ...PARTNERS.filter((p) => p.persona !== persona).map((p) =>
-      link(`/portal/${page}${q(p.persona)}`, `Switch to ${p.label}`, false)
+      link(`${path}${q(p.persona)}`, `Switch to ${p.label}`, false)
     ),
     link(
-      `/portal/${page}${q(persona, shadow === 'native' ? 'synthetic' : 'native')}`,
+      `${path}${q(persona, shadow === 'native' ? 'synthetic' : 'native')}`,
       shadow === 'native' ? 'Show as Aura site (synthetic shadow)' : 'Show as LWR site (native shadow)',
       false
     ),
@@ -97,14 +98,22 @@ function partnerNav(persona: string, shadow: string, page: string): string {
   return parts.join('');
 }
 
+function managerNav(path: string): string {
+  return [
+    ...PAGES.filter((p) => p.audience === 'manager').map((p) => link(p.path, p.title, p.path === path)),
+    link('/', 'All preview pages', false)
+  ].join('');
+}
+
 export function rootPage(): string {
   const rows: string[] = [];
   for (const p of PARTNERS) {
     for (const shadow of ['synthetic', 'native']) {
       rows.push(
         `<li class="slds-item">${escapeHtml(p.label)} (${shadow === 'native' ? 'LWR site, native shadow' : 'Aura site, synthetic shadow'}):
-        <a href="/portal/new?as=${p.persona}&shadow=${shadow}">Register a deal</a> ·
-        <a href="/portal/registrations?as=${p.persona}&shadow=${shadow}">My registrations</a></li>`
+        ${PAGES.filter((x) => x.audience === 'partner')
+          .map((x) => `<a href="${x.path}?as=${p.persona}&shadow=${shadow}">${escapeHtml(x.title)}</a>`)
+          .join(' · ')}</li>`
       );
     }
   }
@@ -116,45 +125,39 @@ export function rootPage(): string {
 <h2 class="slds-text-heading_medium slds-m-vertical_small">Partner portal</h2>
 <ul class="slds-has-dividers_bottom-space">${rows.join('')}</ul>
 <h2 class="slds-text-heading_medium slds-m-vertical_small">Channel manager</h2>
-<ul class="slds-has-dividers_bottom-space"><li class="slds-item">Morgan Reyes, channel manager: <a href="/console">Review console</a> (queue, score card, metrics)</li></ul>
+<ul class="slds-has-dividers_bottom-space"><li class="slds-item">Morgan Reyes, channel manager: ${PAGES.filter(
+    (x) => x.audience === 'manager'
+  )
+    .map((x) => `<a href="${x.path}">${escapeHtml(x.title)}</a>`)
+    .join(' · ')}</li></ul>
 </main></body></html>`;
 }
 
-function partnerPage(
-  org: PreviewOrg,
-  page: 'new' | 'registrations',
-  persona: string,
-  shadow: string
-): string {
+function partnerPage(org: PreviewOrg, page: PreviewPage, persona: string, shadow: string): string {
   const user = org.userByPersona(persona);
   const account = user.accountId ? org.accounts.get(user.accountId)?.name : '';
-  const component = page === 'new' ? 'c-deal-registration-form' : 'c-my-deal-registrations';
   const html = layout({
-    title: page === 'new' ? 'Register a deal' : 'My registrations',
+    title: page.title,
     bundle: `${shadow}/portal.js`,
     persona,
-    page,
-    nav: partnerNav(persona, shadow, page),
+    page: page.path.slice('/portal/'.length),
+    nav: partnerNav(persona, shadow, page.path),
     body: `<p class="slds-m-bottom_small slds-text-color_weak">Signed in as ${escapeHtml(user.name)} (${escapeHtml(account ?? '')}).</p>
-<div data-component="${component}"></div>`
+${page.body}`
   });
   return html.replace(`"userId":""`, `"userId":${JSON.stringify(user.id)}`);
 }
 
-function consolePage(org: PreviewOrg): string {
+function consolePage(org: PreviewOrg, page: PreviewPage): string {
   const user = org.userByPersona('manager');
   const html = layout({
-    title: 'Deal review console',
+    title: page.path === '/console' ? 'Deal review console' : page.title,
     bundle: 'synthetic/console.js',
     persona: 'manager',
-    page: 'console',
-    nav: [link('/console', 'Review console', true), link('/', 'All preview pages', false)].join(''),
+    page: page.path === '/console' ? 'console' : page.path.slice(1).replace('/', '-'),
+    nav: managerNav(page.path),
     body: `<p class="slds-m-bottom_small slds-text-color_weak">Signed in as ${escapeHtml(user.name)} (channel manager).</p>
-<div class="slds-grid slds-wrap slds-gutters">
-  <div class="slds-col slds-size_1-of-1 slds-large-size_7-of-12 slds-m-bottom_medium" data-component="c-deal-review-queue"></div>
-  <div class="slds-col slds-size_1-of-1 slds-large-size_5-of-12 slds-m-bottom_medium" data-component="c-deal-score-card"></div>
-  <div class="slds-col slds-size_1-of-1" data-component="c-deal-program-metrics"></div>
-</div>`
+${page.body}`
   });
   return html.replace(`"userId":""`, `"userId":${JSON.stringify(user.id)}`);
 }
@@ -239,19 +242,14 @@ export async function startPreview(options: StartOptions = {}): Promise<Preview>
       return;
     }
     if (path === '/') return send(res, 200, TYPES['.html'] as string, rootPage());
-    if (path === '/console') return send(res, 200, TYPES['.html'] as string, consolePage(org));
-    const portal = /^\/portal\/(new|registrations)$/.exec(path);
-    if (portal) {
+    const page = pageByPath(path);
+    if (page?.audience === 'manager') return send(res, 200, TYPES['.html'] as string, consolePage(org, page));
+    if (page) {
       const persona = url.searchParams.get('as') ?? 'northwind';
       const shadow = url.searchParams.get('shadow') === 'native' ? 'native' : 'synthetic';
       if (!PARTNERS.some((p) => p.persona === persona))
         return send(res, 404, 'text/plain', `no partner persona ${persona}`);
-      return send(
-        res,
-        200,
-        TYPES['.html'] as string,
-        partnerPage(org, portal[1] as 'new' | 'registrations', persona, shadow)
-      );
+      return send(res, 200, TYPES['.html'] as string, partnerPage(org, page, persona, shadow));
     }
     const records = /^\/preview\/records\/(\w+)$/.exec(path);
     if (records) {
