@@ -13,7 +13,7 @@ import { DEFAULT_RULESET } from '../../../functions/deal-scoring/src/engine/rule
 import { analyze, type AnalysisOptions, type Summary } from './analyze';
 import { generateDemo } from './demo';
 import { HistoryBuilder, InputError, type History, type TableName } from './history';
-import { learn, type LearnResult } from './learn';
+import { DEFAULT_LEARN, learn, type LearnResult } from './learn';
 import { renderReport } from './report';
 import { proposeRecord, readRecord, readSetting } from './settings-record';
 import { connectWithSfCli, readCsvFolder, readOrg, type Progress } from './sources';
@@ -30,7 +30,8 @@ export const USAGE = `Usage: npm run calibrate -- (--demo | --csv DIR | --org AL
   --target-rejection X highest share of auto-approvals humans may reject (default 0.05)
   --min-decided N      decided registrations a segment needs for a verdict (default 100)
   --min-auto N         would-be auto-approvals a threshold or segment needs (default 30)
-  --version V          version of the learned candidate (default <base>-learned.<date>)`;
+  --version V          version of the learned candidate (default <base>-learned.<date>)
+  --win-weight X       points per unit of win log-odds relative to approval's (default 1; 0 = approval only)`;
 
 export interface CliResult {
   summary: Summary;
@@ -110,6 +111,7 @@ export async function runCalibrate(
       'min-decided': { type: 'string' },
       'min-auto': { type: 'string' },
       version: { type: 'string' },
+      'win-weight': { type: 'string' },
       help: { type: 'boolean' }
     },
     strict: true
@@ -158,8 +160,12 @@ export async function runCalibrate(
   }
 
   const summary = analyze(history, options);
+  const winWeight =
+    values['win-weight'] !== undefined ? Number(values['win-weight']) : DEFAULT_LEARN.winWeight;
+  if (!(winWeight >= 0 && winWeight <= 10))
+    throw new InputError(`--win-weight must be a number from 0 to 10, got "${values['win-weight']}"`);
   const learned = values.learn
-    ? learn(history, DEFAULT_RULESET.data, { version: values.version })
+    ? learn(history, DEFAULT_RULESET.data, { version: values.version, winWeight })
     : undefined;
   mkdirSync(out, { recursive: true });
   const files: string[] = [];

@@ -5,7 +5,7 @@
  */
 import type { Interval, SegmentAgreement, Summary } from './analyze';
 import { DECISIONS, TRIAGES } from './analyze';
-import type { LearnResult } from './learn';
+import type { LearnResult, ModelMetrics, OutcomeResult } from './learn';
 import { barChart, esc, lineChart, percent } from './svg';
 
 const pct = (x: number | null | undefined, digits = 1) =>
@@ -315,18 +315,23 @@ function timeSection(s: Summary): string {
   return html + '</section>';
 }
 
-function learnSection(l: LearnResult | undefined): string {
-  if (!l) return '';
-  let html = '<section id="learned"><h2>8. Learned scorecard (candidate, not applied)</h2>';
-  if (!l.candidate || !l.metrics) return html + l.missing.map(missingNote).join('') + '</section>';
-  const m = l.metrics;
-  html += `<p>Candidate ruleset <code>${esc(l.candidate.rulesetVersion)}</code>: trained on the ${l.trainRows} older decided registrations, judged on the ${l.holdoutRows} newer ones (from ${esc(l.holdoutFrom?.slice(0, 10) ?? '')}). ${esc(l.candidate.provenance?.method ?? '')}.</p>`;
-  html += `<table><thead><tr><th>on the holdout</th><th>AUC (higher separates better)</th><th>Brier score (lower is better)</th><th>calibration error (ECE)</th></tr></thead><tbody><tr><td>default ruleset</td><td>${fmt(m.default.auc)}</td><td>${fmt(m.default.brier, 4)}</td><td>${fmt(m.default.ece, 4)}</td></tr><tr><td>learned candidate</td><td>${fmt(m.learned.auc)}</td><td>${fmt(m.learned.brier, 4)}</td><td>${fmt(m.learned.ece, 4)}</td></tr></tbody></table>`;
+function outcomeSection(o: OutcomeResult, anchor: number): string {
+  const what = o.outcome === 'approved' ? 'approval' : 'win';
+  const rows =
+    o.outcome === 'approved'
+      ? 'decided registrations outside conflict review'
+      : 'approved registrations whose opportunity closed';
+  let html = `<h3>${o.outcome === 'approved' ? 'Approval' : 'Win'} on the holdout (${o.holdoutRows} newer ${rows}; ${o.trainRows} older to train)</h3>`;
+  if (!o.metrics) return html + o.missing.map(missingNote).join('');
+  const m = o.metrics;
+  const row = (name: string, x: ModelMetrics) =>
+    `<tr><td>${name}</td><td>${fmt(x.auc)}</td><td>${fmt(x.brier, 4)}</td><td>${fmt(x.ece, 4)}</td></tr>`;
+  html += `<table><thead><tr><th>${what}</th><th>AUC (higher separates better)</th><th>Brier score (lower is better)</th><th>calibration error (ECE)</th></tr></thead><tbody>${row('default ruleset', m.default)}${row('learned candidate', m.learned)}${row(`the ${what} model alone (reference)`, m.model)}</tbody></table>`;
   html += figure(
     lineChart({
-      title: 'Reliability on the holdout',
-      xLabel: 'predicted probability of approval',
-      yLabel: 'observed approval',
+      title: `Reliability on the holdout: ${what}`,
+      xLabel: `predicted probability of ${what}`,
+      yLabel: `observed ${what}`,
       x: [0, 1],
       fx: percent,
       diagonal: true,
@@ -345,22 +350,32 @@ function learnSection(l: LearnResult | undefined): string {
         }
       ]
     }),
-    "Points on the dashed diagonal mean the predicted approval probability came true on newer registrations the model never saw; the default ruleset's score is mapped to a probability by a fit on the training part."
+    `Points on the dashed diagonal mean the predicted ${what} probability came true on newer registrations the model never saw; each ruleset's score is mapped to a probability of ${what} by a one-variable fit on the training part.`
   );
-  html += `<h3>Effect by partner tier (holdout)</h3><table><thead><tr><th>segment</th><th>n</th><th>approved</th><th>predicted: default</th><th>predicted: learned</th><th>at or above 70: default</th><th>at or above 70: learned</th><th>note</th></tr></thead><tbody>${l.byTier
+  html += `<table><thead><tr><th>segment (${what})</th><th>n</th><th>observed</th><th>predicted: default</th><th>predicted: learned</th><th>at or above ${anchor}: default</th><th>at or above ${anchor}: learned</th><th>note</th></tr></thead><tbody>${o.byTier
     .map(
       (t) =>
-        `<tr><td>${esc(t.segment)}</td><td>${t.n}</td><td>${pct(t.approvalRate)}</td><td>${pct(t.defaultMeanP)}</td><td>${pct(t.learnedMeanP)}</td><td>${pct(t.defaultAutoShare)}</td><td>${pct(t.learnedAutoShare)}</td><td>${esc(t.note)}</td></tr>`
+        `<tr><td>${esc(t.segment)}</td><td>${t.n}</td><td>${pct(t.observedRate)}</td><td>${pct(t.defaultMeanP)}</td><td>${pct(t.learnedMeanP)}</td><td>${pct(t.defaultAutoShare)}</td><td>${pct(t.learnedAutoShare)}</td><td>${esc(t.note)}</td></tr>`
     )
     .join('')}</tbody></table>`;
-  html += `<h3>Points: default and learned</h3><p>Base score ${l.candidate.baseScore}. Codes marked "kept" had too little support or are conflict codes and keep the default points.</p><div class="scroll"><table><thead><tr><th>code</th><th>default points</th><th>learned points</th><th>log-odds</th><th>training rows with it</th></tr></thead><tbody>${l.weights
+  return html;
+}
+
+function learnSection(l: LearnResult | undefined): string {
+  if (!l) return '';
+  let html = '<section id="learned"><h2>8. Learned scorecard (candidate, not applied)</h2>';
+  if (!l.candidate || !l.outcomes) return html + l.missing.map(missingNote).join('') + '</section>';
+  html += `<p>Candidate ruleset <code>${esc(l.candidate.rulesetVersion)}</code>: trained on the ${l.trainRows} older decided registrations, judged on the ${l.holdoutRows} newer ones (from ${esc(l.holdoutFrom?.slice(0, 10) ?? '')}). ${esc(l.candidate.provenance?.method ?? '')}.</p>`;
+  html += `<p>Two models, one score: each factor's points are 10 × (its approval log-odds + ${l.winWeight} × its win log-odds), so a factor that makes humans approve and a factor that makes approved deals win both raise the score; 70 means a human approves with probability 0.9 for a deal of average win prospects.${l.winWeight === 0 ? ' No win model was fitted, so the points are the approval model alone.' : ''}</p>`;
+  html += outcomeSection(l.outcomes.approved, 70) + outcomeSection(l.outcomes.won, 70);
+  html += `<h3>Points: default and learned</h3><p>Base score ${l.candidate.baseScore}. Codes marked "kept" had too little support or are conflict codes and keep the default points; a code with too few closed opportunities has no win log-odds.</p><div class="scroll"><table><thead><tr><th>code</th><th>default points</th><th>learned points</th><th>approval log-odds</th><th>win log-odds</th><th>training rows with it (approval / win)</th></tr></thead><tbody>${l.weights
     .map(
       (w) =>
-        `<tr><td>${esc(w.code)}</td><td>${w.defaultPoints}</td><td>${w.points}${w.learned ? '' : ' (kept)'}</td><td>${fmt(w.coefficient, 2)}</td><td>${w.support}</td></tr>`
+        `<tr><td>${esc(w.code)}</td><td>${w.defaultPoints}</td><td>${w.points}${w.learned ? '' : ' (kept)'}</td><td>${fmt(w.approval, 2)}</td><td>${fmt(w.win, 2)}</td><td>${w.support} / ${w.winSupport}</td></tr>`
     )
     .join('')}</tbody></table></div>`;
   html +=
-    "<p>To use it: review it, copy the JSON into the scoring function's <code>src/ruleset/</code>, register it, record its golden outputs, deploy the function, then name the version in <code>Deal_Scoring_Setting__mdt.Ruleset_Version__c</code>. Nothing here changes the org or the function.</p>";
+    "<p>To use it: review it, put the JSON file in the scoring function's rulesets folder (<code>RULESETS_DIR</code>), restart the function and check <code>GET /v1/rulesets</code> lists it, then name the version in <code>Deal_Scoring_Setting__mdt.Ruleset_Version__c</code>. Nothing here changes the org or the function.</p>";
   return html + '</section>';
 }
 

@@ -156,7 +156,22 @@ describe('history the report cannot judge', () => {
     expect(s.conflicts === null || s.conflicts.recommended === null).toBe(true);
     const l = learn(h, DEFAULT_RULESET.data);
     expect(l.candidate).toBeNull();
-    expect(l.missing.join(' ')).toMatch(/Only \d+ training rows; learning needs at least 200/);
+    expect(l.missing.join(' ')).toMatch(
+      /Only \d+ training rows for the approval model; it needs at least 200/
+    );
+  });
+
+  it('no closed opportunities: an approval-only candidate, and the win model says what is missing', () => {
+    const h = historyOf(recs.filter(([t]) => t !== 'opportunities'));
+    const l = learn(h, DEFAULT_RULESET.data);
+    expect(l.candidate).not.toBeNull();
+    expect(l.winWeight).toBe(0);
+    expect(l.outcomes!.won.metrics).toBeNull();
+    expect(l.outcomes!.won.missing.join(' ')).toMatch(/Only 0 training rows for the win model/);
+    expect(l.candidate!.provenance!.notes).toContain('No win model');
+    expect(l.weights.every((w) => w.win === null)).toBe(true);
+    const html = renderReport(analyze(h), META, l);
+    expect(html).toContain('Only 0 training rows for the win model');
   });
 
   it('records it cannot use are counted, not fatal', () => {

@@ -3,10 +3,12 @@
  * Tolerances: conflict agreement similarity within 0.015 of the planted 0.90; median decision
  * times within 5% of the planted 60 h and 36 h; learned log-odds within three standard errors of
  * the planted weights (approximated by 1 / sqrt(m * 0.09), m the smaller of the rows with and
- * without the factor; at least 0.25), as contrasts within a group and absolute values otherwise.
+ * without the factor; at least 0.25), as contrasts within a group and absolute values otherwise,
+ * for both outcomes (approval, and win among approved registrations whose opportunity closed);
+ * a group's predicted rate on the holdout within 2.5 binomial standard errors of its observed rate.
  */
 import { analyze, tierOf, wouldAutoApprove, DEFAULT_ANALYSIS, type Summary } from '../src/analyze';
-import { learn, type LearnResult } from '../src/learn';
+import { DEFAULT_LEARN, learn, type LearnResult } from '../src/learn';
 import { PLANTED } from '../src/demo';
 import { DEFAULT_RULESET, loadRuleset } from '../../../functions/deal-scoring/src/engine/rulesets';
 import type { History, StringRecord, TableName } from '../src/history';
@@ -85,20 +87,20 @@ describe('report numbers equal the planted ones', () => {
 });
 
 describe('learned scorecard', () => {
-  it('recovers the planted weights within three standard errors', () => {
+  const tolFor = (support: number, rows: number) =>
+    Math.max(0.25, 3 / Math.sqrt(Math.min(support, rows - support) * 0.09));
+
+  it('recovers the planted approval weights within three standard errors', () => {
     expect(l.missing).toEqual([]);
     const w = new Map(l.weights.map((x) => [x.code, x]));
     const planted = PLANTED.approval;
-    const tol = (code: string) => {
-      const sup = w.get(code)!.support;
-      return Math.max(0.25, 3 / Math.sqrt(Math.min(sup, l.trainRows - sup) * 0.09));
-    };
+    const tol = (code: string) => tolFor(w.get(code)!.support, l.trainRows);
     const off: string[] = [];
     const check = (name: string, learned: number, truth: number, t: number) => {
       if (!(Math.abs(learned - truth) < t))
         off.push(`${name}: learned ${learned.toFixed(2)}, planted ${truth}, tolerance ${t.toFixed(2)}`);
     };
-    const c = (code: string) => w.get(code)!.coefficient!;
+    const c = (code: string) => w.get(code)!.approval!;
     for (const tier of ['TIER_PLATINUM', 'TIER_GOLD', 'TIER_SILVER'])
       check(
         `${tier} - TIER_REGISTERED`,
@@ -129,33 +131,123 @@ describe('learned scorecard', () => {
     expect(off).toEqual([]);
   });
 
-  it('writes a valid candidate with its own version that beats the default on the newer holdout', () => {
+  it('recovers the planted win weights, and keeps approval-only effects out of the win model', () => {
+    const won = l.outcomes!.won;
+    expect(won.missing).toEqual([]);
+    expect(won.trainRows).toBeGreaterThan(5000);
+    const w = new Map(l.weights.map((x) => [x.code, x]));
+    const planted = (code: string) => PLANTED.win[code] ?? 0;
+    const tol = (code: string) => tolFor(w.get(code)!.winSupport, won.trainRows);
+    const c = (code: string) => w.get(code)!.win!;
+    const off: string[] = [];
+    const check = (name: string, learned: number, truth: number, t: number) => {
+      if (!(Math.abs(learned - truth) < t))
+        off.push(`${name}: learned ${learned.toFixed(2)}, planted ${truth}, tolerance ${t.toFixed(2)}`);
+    };
+    // Planted win effects, and codes that matter for approval but not for winning (planted 0).
+    for (const code of [
+      'WIN_RATE_HIGH',
+      'WIN_RATE_LOW',
+      'DESCRIPTION_DETAILED',
+      'CLOSE_DATE_IMMINENT',
+      'FIRST_TIME_PARTNER',
+      'CERTIFIED',
+      'FREE_MAIL_CONTACT',
+      'PRODUCTS_NAMED'
+    ])
+      check(code, c(code), planted(code), tol(code));
+    for (const tier of ['TIER_PLATINUM', 'TIER_GOLD', 'TIER_SILVER'])
+      check(
+        `${tier} - TIER_REGISTERED`,
+        c(tier) - c('TIER_REGISTERED'),
+        0,
+        Math.max(tol(tier), tol('TIER_REGISTERED'))
+      );
+    expect(off).toEqual([]);
+    // The planted win effect of a high win rate is found, and the approval-only override is not.
+    expect(c('WIN_RATE_HIGH')).toBeGreaterThan(0.4);
+    expect(Math.abs(c('CLOSE_DATE_IMMINENT'))).toBeLessThan(
+      Math.abs(w.get('CLOSE_DATE_IMMINENT')!.approval!) / 3
+    );
+    // A code with too little support among closed opportunities stays out of the win model.
+    const thin = l.weights.filter((x) => x.learned && x.code !== 'HELPFUL_FIELDS' && x.win === null);
+    for (const x of thin)
+      expect(Math.min(x.winSupport, won.trainRows - x.winSupport)).toBeLessThan(DEFAULT_LEARN.minSupport);
+  });
+
+  it('combines the two models into points exactly as documented', () => {
+    const c = l.candidate!;
+    const k = DEFAULT_LEARN.pointsPerLogit;
+    expect(l.winWeight).toBe(DEFAULT_LEARN.winWeight);
+    for (const x of l.weights) {
+      const row = c.factors.find((f) => f.code === x.code)!;
+      expect(row.points).toBe(x.points);
+      if (!x.learned) expect(x.points).toBe(x.defaultPoints);
+      else
+        expect(x.points).toBe(
+          Math.max(-100, Math.min(100, Math.round(k * (x.approval! + l.winWeight * (x.win ?? 0)))))
+        );
+    }
+    // Approval only (win weight 0): points are the approval log-odds alone.
+    const a = learn(history, DEFAULT_RULESET.data, { winWeight: 0 });
+    expect(a.winWeight).toBe(0);
+    expect(a.outcomes!.won.missing.join(' ')).toContain('approval only');
+    for (const x of a.weights.filter((y) => y.learned && y.code !== 'HELPFUL_FIELDS'))
+      expect(x.points).toBe(Math.max(-100, Math.min(100, Math.round(k * x.approval!))));
+  });
+
+  it('writes a valid candidate with its own version that beats the default on the newer holdout, for both outcomes', () => {
     const c = l.candidate!;
     expect(c.rulesetVersion).toBe(`${DEFAULT_RULESET.rulesetVersion}-learned.20261201`);
     expect(loadRuleset(c, 'candidate').rulesetVersion).toBe(c.rulesetVersion);
     expect(c.provenance?.basedOn).toBe(DEFAULT_RULESET.rulesetVersion);
+    expect(c.provenance?.method).toContain('approval and of win');
     expect(l.trainRows + l.holdoutRows).toBeGreaterThan(10000);
-    expect(l.metrics!.learned.auc!).toBeGreaterThan(l.metrics!.default.auc!);
-    expect(l.metrics!.learned.brier!).toBeLessThan(l.metrics!.default.brier!);
+    for (const o of ['approved', 'won'] as const) {
+      const m = l.outcomes![o].metrics!;
+      expect([o, m.learned.auc! > m.default.auc!]).toEqual([o, true]);
+      expect([o, m.learned.brier! < m.default.brier!]).toEqual([o, true]);
+      // The outcome's own model separates at least as well as the combined scorecard.
+      expect([o, m.model.auc! >= m.learned.auc! - 0.005]).toEqual([o, true]);
+    }
     // Planted: humans do not penalise first-time partners; the default ruleset does (-6 points).
-    const first = l.byTier.find((t) => t.segment === 'first-time partners')!;
-    expect(first.approvalRate - first.defaultMeanP).toBeGreaterThan(0.03);
-    expect(Math.abs(first.learnedMeanP - first.approvalRate)).toBeLessThan(0.04);
+    const first = l.outcomes!.approved.byTier.find((t) => t.segment === 'first-time partners')!;
+    const se = Math.sqrt((first.observedRate * (1 - first.observedRate)) / first.n);
+    expect(first.observedRate - first.defaultMeanP).toBeGreaterThan(0.03);
+    expect(Math.abs(first.learnedMeanP - first.observedRate)).toBeLessThan(2.5 * se);
     expect(first.note).toContain('stops penalising');
+    // Every tier's predicted win rate under the learned scorecard is close to what happened.
+    for (const t of l.outcomes!.won.byTier.filter((x) => x.n >= 100)) {
+      const seW = Math.sqrt((t.observedRate * (1 - t.observedRate)) / t.n);
+      expect([t.segment, Math.abs(t.learnedMeanP - t.observedRate) < 2.5 * seW]).toEqual([t.segment, true]);
+    }
     const points = (rs: typeof c, code: string) => rs.factors.find((f) => f.code === code)!.points;
     expect(points(c, 'FIRST_TIME_PARTNER')).toBeGreaterThan(
       points(DEFAULT_RULESET.data, 'FIRST_TIME_PARTNER') + 3
     );
     // The planted override pattern gets a much larger penalty than the default's -4.
     expect(points(c, 'CLOSE_DATE_IMMINENT')).toBeLessThan(-12);
+    // A high win rate counts for both outcomes: more points than approval alone would give.
+    const w = l.weights.find((x) => x.code === 'WIN_RATE_HIGH')!;
+    expect(points(c, 'WIN_RATE_HIGH')).toBeGreaterThan(Math.round(10 * w.approval!) + 3);
   });
 
-  it('keeps a time order: every training row was submitted before every holdout row', () => {
+  it('keeps a time order: every training row was submitted before every holdout row, for both outcomes', () => {
     const rows = history.rows
       .filter((r) => r.rec && r.decision && r.submittedAt !== null && r.rec.triage !== 'FLAGGED_CONFLICT')
       .map((r) => r.submittedAt!)
       .sort((a, b) => a - b);
     const firstHoldout = Date.parse(l.holdoutFrom!);
     expect(rows.filter((t) => t < firstHoldout).length).toBe(l.trainRows);
+    const closed = history.rows.filter(
+      (r) =>
+        r.rec &&
+        r.decision === 'APPROVED' &&
+        r.won !== null &&
+        r.submittedAt !== null &&
+        r.rec.triage !== 'FLAGGED_CONFLICT'
+    );
+    expect(closed.filter((r) => r.submittedAt! < firstHoldout).length).toBe(l.outcomes!.won.trainRows);
+    expect(closed.filter((r) => r.submittedAt! >= firstHoldout).length).toBe(l.outcomes!.won.holdoutRows);
   });
 });

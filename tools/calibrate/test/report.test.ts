@@ -63,6 +63,9 @@ describe('npm run calibrate', () => {
     await expect(runCalibrate([], quiet)).rejects.toThrow(/Usage: npm run calibrate/);
     await expect(runCalibrate(['--demo', '--csv', 'x'], quiet)).rejects.toThrow(/Choose one input mode/);
     await expect(runCalibrate(['--demo', '--target-rejection', '2'], quiet)).rejects.toThrow(InputError);
+    await expect(runCalibrate(['--demo', '--learn', '--win-weight', 'lots'], quiet)).rejects.toThrow(
+      /--win-weight must be a number from 0 to 10, got "lots"/
+    );
     await expect(runCalibrate(['--demo', '--registrations', 'many'], quiet)).rejects.toThrow(
       /--registrations must be a whole number/
     );
@@ -93,12 +96,13 @@ describe('npm run calibrate', () => {
         'Conflict confirmation by similarity',
         'Factors in overridden auto-approvals',
         'Median hours to decision',
-        'Reliability on the holdout'
+        'Reliability on the holdout: approval',
+        'Reliability on the holdout: win'
       ]);
       const captions = await page.$$eval('figure', (els) =>
         els.map((f) => (f.querySelector('figcaption')?.textContent ?? '').trim())
       );
-      expect(captions).toHaveLength(7);
+      expect(captions).toHaveLength(8);
       for (const c of captions) expect(c.length).toBeGreaterThan(40);
       // Charts are drawn: the sweep has its three lines and a marker at the recommended threshold.
       expect(await page.$$eval('svg[aria-label="Threshold sweep"] path.series', (els) => els.length)).toBe(3);
