@@ -26,6 +26,7 @@ import { OPENAPI_INFO, normalizeOpenApi } from './openapi';
 import type { Narrator } from './engine/narrative';
 import { Metrics } from './metrics';
 import { Offloader } from './worker/pool';
+import { registerRulesets } from './engine/rulesets';
 import { healthRoutes } from './routes/health';
 import { scoreRoutes } from './routes/score';
 import { precheckRoutes } from './routes/precheck';
@@ -115,17 +116,23 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const lifecycle = new Lifecycle();
+  // The deployment's rulesets (RULESETS_DIR): here for inline work, in workerData for the pool.
+  const unregisterRulesets = registerRulesets(config.rulesets);
   const offload = new Offloader({
     threads: config.workerThreads,
     queueMax: config.workerQueueMax,
-    inlineMaxCost: config.workerInlineMaxCost
+    inlineMaxCost: config.workerInlineMaxCost,
+    rulesets: config.rulesets
   });
   const metrics = new Metrics(offload, { processMetrics: options.processMetrics ?? false });
   app.decorate('lifecycle', lifecycle);
   app.decorate('offload', offload);
   app.decorateRequest('apiKeyId', null);
   app.decorateRequest('authProblem', null);
-  app.addHook('onClose', async () => offload.close());
+  app.addHook('onClose', async () => {
+    await offload.close();
+    unregisterRulesets();
+  });
 
   // One validator everywhere (routes, CLI, tests): TypeBox compiler, JSON-pointer paths.
   app.setValidatorCompiler(({ schema }) => {

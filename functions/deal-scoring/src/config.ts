@@ -8,6 +8,8 @@ import os from 'node:os';
 import envSchema from 'env-schema';
 import { Type, type Static } from '@sinclair/typebox';
 import { DEFAULT_LLM_SETTINGS, type LlmSettings } from './ai/llm-client';
+import { loadRulesetFolder, RulesetError } from './engine/rulesets';
+import type { Ruleset } from './ruleset/schema';
 
 const Int = (minimum: number, maximum: number, def?: number, description?: string) =>
   Type.Integer({ minimum, maximum, ...(def === undefined ? {} : { default: def }), description });
@@ -31,6 +33,10 @@ export const EnvSchema = Type.Object({
   WORKER_QUEUE_MAX: Int(1, 100_000, 32, 'tasks waiting for a worker; beyond: 503 + Retry-After'),
   WORKER_INLINE_MAX_COST: Int(0, 1_000_000, 40, 'requests at most this costly run on the main thread'),
   SHUTDOWN_GRACE_MS: Int(0, 600_000, 20_000, 'time in-flight requests get to finish on SIGTERM'),
+  RULESETS_DIR: Type.String({
+    default: '',
+    description: 'folder of extra ruleset JSON files (learned candidates); validated at start'
+  }),
   METRICS_ENABLED: Type.Boolean({ default: true }),
   METRICS_KEYS: Type.String({ default: '', description: 'scrape-only keys for /metrics' }),
   OPENAI_API_KEY: Type.String({ default: '' }),
@@ -75,6 +81,10 @@ export interface AppConfig {
   metricsKeys: string[];
   /** The language model; null = templates and the built-in extractor only. */
   llm: LlmSettings | null;
+  /** Rulesets besides the shipped default (RULESETS_DIR), validated; a request names one by version. */
+  rulesets: Ruleset[];
+  /** Where they were read from, for the start-up log; null when RULESETS_DIR is not set. */
+  rulesetsDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +114,8 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     metricsEnabled: true,
     metricsKeys: [],
     llm: null,
+    rulesets: [],
+    rulesetsDir: null,
     ...overrides
   };
 }
@@ -166,6 +178,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         breakerResetMs: parsed.OPENAI_BREAKER_RESET_MS
       }
     : null;
+  const rulesetsDir = parsed.RULESETS_DIR.trim() || null;
+  let rulesets: Ruleset[] = [];
+  if (rulesetsDir !== null) {
+    try {
+      rulesets = loadRulesetFolder(rulesetsDir);
+    } catch (err) {
+      if (err instanceof RulesetError) throw new ConfigError(`Invalid RULESETS_DIR: ${err.message}`);
+      throw err;
+    }
+  }
   return {
     port: parsed.PORT,
     host: parsed.HOST,
@@ -183,6 +205,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
     metricsEnabled: parsed.METRICS_ENABLED,
     metricsKeys,
-    llm
+    llm,
+    rulesets,
+    rulesetsDir
   };
 }

@@ -10,6 +10,7 @@
  */
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { availableRulesets } from './engine/rulesets';
 
 /** How long the process must be idle before it closes during a drain. */
 const DRAIN_QUIET_MS = 500;
@@ -83,7 +84,9 @@ async function main(): Promise<void> {
       processUptimeMs: Math.round(process.uptime() * 1000),
       rssMiB: Math.round(memory.rss / 2 ** 20),
       heapUsedMiB: Math.round(memory.heapUsed / 2 ** 20),
-      workerThreads: config.workerThreads
+      workerThreads: config.workerThreads,
+      rulesets: availableRulesets().map((r) => r.rulesetVersion),
+      rulesetsDir: config.rulesetsDir
     },
     'ready'
   );

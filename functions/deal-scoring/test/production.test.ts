@@ -4,7 +4,9 @@
  * finding 8: requests fully written before SIGTERM are answered while the CPU is saturated.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import defaultJson from '../src/ruleset/default.json';
 import http from 'node:http';
 import path from 'node:path';
 import { maxSizeRequest } from '../bench/data';
@@ -135,6 +137,52 @@ describe('production build (compiled JavaScript, no TypeScript runner)', () => {
       expect(await s.exited).toBe(0);
     }
   }, 90_000);
+
+  it('RULESETS_DIR: serves a deployed ruleset from the folder; a corrupt file stops start-up naming file and field', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rulesets-prod-'));
+    try {
+      const deployed = {
+        ...structuredClone(defaultJson),
+        rulesetVersion: 'prod-learned-1',
+        factors: defaultJson.factors.map((f) => (f.code === 'FIRST_TIME_PARTNER' ? { ...f, points: 0 } : f))
+      };
+      writeFileSync(path.join(dir, 'ruleset-prod-learned-1.json'), JSON.stringify(deployed, null, 2));
+      const s = await start({ RULESETS_DIR: dir, WORKER_INLINE_MAX_COST: '0' });
+      try {
+        const list = await fetch(`http://127.0.0.1:${s.port}/v1/rulesets`, {
+          headers: { authorization: `Bearer ${KEY}` }
+        });
+        const versions = ((await list.json()) as { rulesets: { rulesetVersion: string }[] }).rulesets.map(
+          (r) => r.rulesetVersion
+        );
+        expect(versions).toEqual([defaultJson.rulesetVersion, 'prod-learned-1']);
+        const body = request([goodDeal()], { asOf: '2026-11-22', rulesetVersion: 'prod-learned-1' });
+        const r = await send(s.port, '/v1/score', JSON.stringify(body)).done;
+        expect(r.status).toBe(200);
+        expect(JSON.parse(r.body).results[0].rulesetVersion).toBe('prod-learned-1');
+        expect(s.output()).toMatch(/"rulesets":\["[^"]+","prod-learned-1"\]/);
+      } finally {
+        s.child.kill('SIGTERM');
+        await s.exited;
+      }
+      writeFileSync(
+        path.join(dir, 'ruleset-prod-learned-1.json'),
+        JSON.stringify({ ...deployed, baseScore: 'fifty' }, null, 2)
+      );
+      const bad = spawnSync(process.execPath, [path.join(dist, 'server.js')], {
+        cwd: repoRoot,
+        env: { PATH: process.env.PATH ?? '', PORT: '0', RULESETS_DIR: dir, DEAL_SCORING_API_KEYS: KEY },
+        encoding: 'utf8',
+        timeout: 30_000
+      });
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain(
+        `Invalid RULESETS_DIR: Invalid ruleset ${path.join(dir, 'ruleset-prod-learned-1.json')}: /baseScore`
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('drains on SIGTERM while saturated: every request written before the signal is answered', async () => {
     const s = await start({ WORKER_QUEUE_MAX: '64' });

@@ -325,7 +325,8 @@ export function learn(history: History, base: Ruleset, options: Partial<LearnOpt
   const ww = w ? o.winWeight : 0;
 
   const k = o.pointsPerLogit;
-  const clampPts = (x: number) => Math.max(-100, Math.min(100, Math.round(x)));
+  // `|| 0`: never -0 (the JSON file would read back as 0).
+  const clampPts = (x: number) => Math.max(-100, Math.min(100, Math.round(x))) || 0;
   const combined = (code: string) => k * (a.coef.get(code)! + ww * (w?.coef.get(code) ?? 0));
   const factors = catalogue.map((f) => {
     if (f.code === 'HELPFUL_FIELDS')

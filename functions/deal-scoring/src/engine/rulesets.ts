@@ -6,6 +6,8 @@
  * A ruleset is checked when it is registered: the schema, unique codes, and every code the rules
  * can emit present (so a rule can never fire without a row in the table).
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import defaultRulesetJson from '../ruleset/default.json';
 import { Ruleset, type FactorDefinition } from '../ruleset/schema';
@@ -136,8 +138,9 @@ export function fillLabel(template: string, values: Record<string, string | numb
 export const DEFAULT_RULESET: LoadedRuleset = loadRuleset(defaultRulesetJson, 'src/ruleset/default.json');
 
 /**
- * The rulesets this build ships, by version. A candidate written by `npm run calibrate -- --learn`
- * becomes available by placing its JSON in src/ruleset/ and adding it here.
+ * The rulesets a request may name, by version: the shipped default plus the deployment's own
+ * (RULESETS_DIR, see loadRulesetFolder; registered by buildApp on the main thread and by every
+ * worker thread from the pool's workerData).
  */
 const REGISTRY = new Map<string, LoadedRuleset>([[DEFAULT_RULESET.rulesetVersion, DEFAULT_RULESET]]);
 
@@ -168,4 +171,61 @@ export function registerRuleset(ruleset: LoadedRuleset): () => void {
     if (ruleset !== DEFAULT_RULESET && REGISTRY.get(ruleset.rulesetVersion) === ruleset)
       REGISTRY.delete(ruleset.rulesetVersion);
   };
+}
+
+/**
+ * The deployment's rulesets: every `*.json` file in `dir` (a learned candidate written by
+ * `npm run calibrate -- --learn`, reviewed and copied there), in file-name order. Each is validated
+ * like the default (schema, catalogue, limits); the first problem stops start-up with an error
+ * naming the file and the field. Refused as well: a file that is not JSON, two files with the same
+ * version, and a file reusing the default's version with other content (the golden test guards the
+ * default's outputs; a changed ruleset needs its own version). Other files are ignored.
+ */
+export function loadRulesetFolder(dir: string): Ruleset[] {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
+    names = readdirSync(dir)
+      .filter((n) => n.toLowerCase().endsWith('.json'))
+      .sort();
+  } catch (err) {
+    throw new RulesetError([`cannot read the folder (${(err as Error).message})`], dir);
+  }
+  const seen = new Map<string, string>();
+  const out: Ruleset[] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new RulesetError([`not valid JSON (${(err as Error).message})`], file);
+    }
+    const loaded = loadRuleset(json, file);
+    const version = loaded.rulesetVersion;
+    const earlier = seen.get(version);
+    if (earlier !== undefined)
+      throw new RulesetError([`/rulesetVersion ${version} is also the version of ${earlier}`], file);
+    if (
+      version === DEFAULT_RULESET.rulesetVersion &&
+      JSON.stringify(json) !== JSON.stringify(DEFAULT_RULESET.data)
+    )
+      throw new RulesetError(
+        [
+          `/rulesetVersion ${version} is the shipped default's version with other content; give this ruleset its own version`
+        ],
+        file
+      );
+    seen.set(version, file);
+    out.push(loaded.data);
+  }
+  return out;
+}
+
+/** Registers validated rulesets (the default's own file is skipped); returns a function removing them. */
+export function registerRulesets(rulesets: readonly Ruleset[]): () => void {
+  const undo = rulesets
+    .filter((r) => r.rulesetVersion !== DEFAULT_RULESET.rulesetVersion)
+    .map((r) => registerRuleset(loadRuleset(r, `ruleset ${r.rulesetVersion}`)));
+  return () => undo.forEach((u) => u());
 }

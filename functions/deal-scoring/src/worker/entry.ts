@@ -3,7 +3,13 @@
  * (`{ module, name, input }`, see task.ts). Compiled to dist/worker/entry.js for production; in
  * development the pool loads this file through tsx's CommonJS hook.
  */
+import { workerData } from 'piscina';
+import { registerRulesets } from '../engine/rulesets';
+import type { WorkerData } from './pool';
 import { lookupTask } from './task';
+
+// The deployment's rulesets (RULESETS_DIR), already validated by the main thread at start-up.
+registerRulesets((workerData as WorkerData | undefined)?.rulesets ?? []);
 
 export interface TaskMessage {
   module: string;

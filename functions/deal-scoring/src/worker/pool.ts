@@ -10,12 +10,20 @@ import path from 'node:path';
 import Piscina from 'piscina';
 import type { TaskMessage } from './entry';
 import { defineTask, type Task } from './task';
+import type { Ruleset } from '../ruleset/schema';
+
+/** What every worker thread receives at start (piscina workerData). */
+export interface WorkerData {
+  rulesets: Ruleset[];
+}
 
 export interface OffloadOptions {
   /** Worker threads; 0 = everything inline. */
   threads: number;
   queueMax: number;
   inlineMaxCost: number;
+  /** Rulesets besides the default, registered in every worker thread (workerData). */
+  rulesets?: readonly Ruleset[];
 }
 
 export interface OffloadStats {
@@ -58,6 +66,7 @@ export class Offloader {
       this.pool = new Piscina({
         filename,
         execArgv,
+        workerData: { rulesets: [...(options.rulesets ?? [])] } satisfies WorkerData,
         minThreads: options.threads,
         maxThreads: options.threads,
         // Backstop only: run() checks the bound first so it can answer 503 with Retry-After.
