@@ -176,9 +176,10 @@ export async function httpBench(opts: {
   steadySeconds: number;
   maxSeconds: number;
   rate: number;
+  env?: Record<string, string>;
 }): Promise<HttpBench> {
   const body = JSON.stringify(scoreRequestWithCandidates(200));
-  const app = await startServer('app');
+  const app = await startServer('app', opts.env);
   const bare = await startServer('bare');
   try {
     const appUrl = `http://127.0.0.1:${app.port}/v1/score`;
@@ -331,11 +332,15 @@ export interface IsolationBench {
  * example request (examples/score-request.json) is sent at an even 20 per second; its latency is
  * what one heavy tenant costs everyone else. Run with the worker pool and inline for comparison.
  */
-export async function isolationBench(opts: { seconds: number; workers: number }): Promise<IsolationBench> {
+export async function isolationBench(opts: {
+  seconds: number;
+  workers: number;
+  env?: Record<string, string>;
+}): Promise<IsolationBench> {
   const big = maxSizeRequest();
   const heavyBody = JSON.stringify(big);
   const example = readFileSync(path.join(__dirname, '../examples/score-request.json'), 'utf8');
-  const app = await startServer('app', { BENCH_WORKERS: String(opts.workers) });
+  const app = await startServer('app', { BENCH_WORKERS: String(opts.workers), ...opts.env });
   try {
     const url = `http://127.0.0.1:${app.port}/v1/score`;
     const auth = { authorization: 'Bearer bench-key-0123456789abcdef' };

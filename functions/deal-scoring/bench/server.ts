@@ -6,7 +6,7 @@
 import os from 'node:os';
 import Fastify from 'fastify';
 import { buildApp } from '../src/app';
-import { defaultConfig } from '../src/config';
+import { defaultConfig, loadConfig } from '../src/config';
 
 export const BENCH_KEY = 'bench-key-0123456789abcdef';
 
@@ -19,8 +19,13 @@ async function main(): Promise<void> {
     app = bare;
   } else {
     // BENCH_WORKERS: worker threads (default one per CPU, as in production; 0 = everything inline).
+    // BENCH_INLINE_MAX_COST / BENCH_RAW_MIN_BYTES: the offload rule (default: the production defaults).
+    const base = loadConfig({});
+    const numberOr = (v: string | undefined, d: number) => (v === undefined ? d : Number(v));
     app = await buildApp(
       defaultConfig({
+        workerInlineMaxCost: numberOr(process.env.BENCH_INLINE_MAX_COST, base.workerInlineMaxCost),
+        workerRawMinBytes: numberOr(process.env.BENCH_RAW_MIN_BYTES, base.workerRawMinBytes),
         apiKeys: [BENCH_KEY],
         logLevel: 'silent',
         rateLimitMax: 100_000_000,

@@ -26,6 +26,7 @@ import { OPENAPI_INFO, normalizeOpenApi } from './openapi';
 import type { Narrator } from './engine/narrative';
 import { Metrics } from './metrics';
 import { Offloader } from './worker/pool';
+import { DeferredBody } from './worker/raw';
 import { registerRulesets } from './engine/rulesets';
 import { healthRoutes } from './routes/health';
 import { scoreRoutes } from './routes/score';
@@ -47,6 +48,10 @@ declare module 'fastify' {
     /** Fingerprint of the verified API key ('local' without keys); null when not authenticated. */
     apiKeyId: string | null;
     authProblem: AuthProblem | null;
+  }
+  interface FastifyContextConfig {
+    /** Large bodies of this route reach the handler unparsed, for a worker (src/worker/raw.ts). */
+    deferLargeBody?: boolean;
   }
   interface FastifyInstance {
     /** In-flight requests and the draining flag (server.ts drains before closing). */
@@ -112,6 +117,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
     genReqId: (req) => acceptRequestId(req.headers['x-request-id']) ?? randomUUID(),
     requestIdLogLabel: 'requestId',
     return503OnClosing: true,
+    // onReady warms the worker threads; on a loaded host that can take longer than Fastify's 10 s.
+    pluginTimeout: 60_000,
     forceCloseConnections: 'idle'
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -139,7 +146,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
     if (!isTypeBoxSchema(schema)) throw new Error('route schemas must be TypeBox schemas');
     const check = checkerFor(schema as TSchema);
     return (data: unknown) => {
-      if (check.Check(data)) return { value: data };
+      // A deferred body is validated by the worker that parses it (src/worker/raw.ts).
+      if (data instanceof DeferredBody || check.Check(data)) return { value: data };
       return { error: new ValidationError(fieldErrors(schema as TSchema, data)) };
     };
   });
@@ -150,6 +158,15 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
   // JSON only (415 for anything else), UTF-8 only, no compressed bodies; see body.ts.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const bytes = body as Buffer;
+    if (
+      offload.pooled &&
+      bytes.length >= config.workerRawMinBytes &&
+      request.routeOptions.config.deferLargeBody
+    ) {
+      done(null, new DeferredBody(bytes, request.headers['content-type']));
+      return;
+    }
     try {
       done(null, parseJsonBody(body as Buffer, request.headers['content-type']));
     } catch (err) {

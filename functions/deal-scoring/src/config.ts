@@ -31,7 +31,18 @@ export const EnvSchema = Type.Object({
   /** 0 = run everything on the main thread (tests, CLI); default: one per CPU. */
   WORKER_THREADS: Type.Optional(Int(0, 256)),
   WORKER_QUEUE_MAX: Int(1, 100_000, 32, 'tasks waiting for a worker; beyond: 503 + Retry-After'),
-  WORKER_INLINE_MAX_COST: Int(0, 1_000_000, 40, 'requests at most this costly run on the main thread'),
+  WORKER_INLINE_MAX_COST: Int(
+    0,
+    1_000_000,
+    1000,
+    'requests at most this costly (deals + candidates: about 5 ms of CPU) run on the main thread'
+  ),
+  WORKER_RAW_MIN_BYTES: Int(
+    0,
+    1024 * 1024 * 1024,
+    128 * 1024,
+    'score/precheck bodies at least this large are parsed and validated on a worker'
+  ),
   SHUTDOWN_GRACE_MS: Int(0, 600_000, 20_000, 'time in-flight requests get to finish on SIGTERM'),
   RULESETS_DIR: Type.String({
     default: '',
@@ -75,6 +86,8 @@ export interface AppConfig {
   workerQueueMax: number;
   /** Requests whose cost (deals + candidates, see src/worker/cost.ts) is at most this run inline. */
   workerInlineMaxCost: number;
+  /** /v1/score and /v1/precheck bodies of at least this many bytes are parsed on a worker (pool on). */
+  workerRawMinBytes: number;
   shutdownGraceMs: number;
   metricsEnabled: boolean;
   /** Keys accepted by /metrics only; empty = the API keys. */
@@ -109,7 +122,8 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     rateLimitWindow: '1 minute',
     workerThreads: 0,
     workerQueueMax: 32,
-    workerInlineMaxCost: 40,
+    workerInlineMaxCost: 1000,
+    workerRawMinBytes: 128 * 1024,
     shutdownGraceMs: 20_000,
     metricsEnabled: true,
     metricsKeys: [],
@@ -202,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerThreads: parsed.WORKER_THREADS ?? Math.max(1, os.availableParallelism()),
     workerQueueMax: parsed.WORKER_QUEUE_MAX,
     workerInlineMaxCost: parsed.WORKER_INLINE_MAX_COST,
+    workerRawMinBytes: parsed.WORKER_RAW_MIN_BYTES,
     shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
     metricsEnabled: parsed.METRICS_ENABLED,
     metricsKeys,

@@ -122,7 +122,7 @@ describe('production build (compiled JavaScript, no TypeScript runner)', () => {
         headers: { authorization: `Bearer ${KEY}` }
       });
       const text = await metrics.text();
-      expect(text).toMatch(/deal_scoring_worker_tasks_total\{task="score",where="pool"\} 1/);
+      expect(text).toMatch(/deal_scoring_worker_tasks_total\{task="scoreBytes",where="pool"\} 1/);
       expect(text).toContain('deal_scoring_worker_threads 2');
       const line = s
         .output()

@@ -57,8 +57,72 @@ describe('worker pool', () => {
     expect(metrics.body).toContain('deal_scoring_worker_threads 1');
   }, 60_000);
 
+  it('parses and validates large bodies on the worker: the same answers and refusals, byte for byte', async () => {
+    // Every body counts as large here, so the refusals of the body reader are covered too.
+    const raw = await appWith({ workerThreads: 1, workerRawMinBytes: 0 });
+    try {
+      const big = scoreRequestWithCandidates(300);
+      const blank = request([goodDeal({ customer: { ...goodDeal().customer, name: '   ' } })]);
+      const deals = JSON.stringify(request([goodDeal()]));
+      const cases: [string, string, string][] = [
+        ['/v1/score', JSON.stringify(big), 'application/json'],
+        ['/v1/score', deals, 'application/json; charset=utf-8'],
+        ['/v1/score', JSON.stringify(blank), 'application/json'],
+        ['/v1/score', JSON.stringify({ ...big, deals: [] }), 'application/json'],
+        ['/v1/score', JSON.stringify({ deals: 'none', extra: 1 }), 'application/json'],
+        ['/v1/score', '{"deals": [', 'application/json'],
+        ['/v1/score', '{"__proto__": {"x": 1}, "deals": []}', 'application/json'],
+        ['/v1/score', '{"requestId": "\\ud800", "deals": []}', 'application/json'],
+        ['/v1/score', deals, 'application/json; charset=latin1'],
+        ['/v1/score', '   ', 'application/json'],
+        [
+          '/v1/precheck',
+          JSON.stringify({ draft: { customer: { name: 'Acme' } }, candidates: big.deals[0]!.candidates }),
+          'application/json'
+        ],
+        ['/v1/precheck', JSON.stringify({ draft: 5 }), 'application/json']
+      ];
+      const statuses: number[] = [];
+      for (const [url, payload, type] of cases) {
+        const send = (app: App) =>
+          app.inject({ method: 'POST', url, headers: { 'content-type': type }, payload });
+        const a = await send(raw);
+        const b = await send(inline);
+        expect([url, payload.slice(0, 40), a.statusCode, a.body]).toEqual([
+          url,
+          payload.slice(0, 40),
+          b.statusCode,
+          b.body
+        ]);
+        statuses.push(a.statusCode);
+      }
+      expect(statuses).toEqual([200, 200, 400, 400, 400, 400, 400, 400, 415, 400, 200, 400]);
+      // Gzip bytes (the magic number) are refused alike.
+      const gz = Buffer.from([0x1f, 0x8b, 0x08, 0x00]);
+      const g = (app: App) =>
+        app.inject({
+          method: 'POST',
+          url: '/v1/score',
+          headers: { 'content-type': 'application/json' },
+          payload: gz
+        });
+      expect((await g(raw)).body).toBe((await g(inline)).body);
+      const metrics = await raw.inject({ method: 'GET', url: '/metrics' });
+      expect(metrics.body).toMatch(/deal_scoring_worker_tasks_total\{task="scoreBytes",where="pool"\} 1[01]/);
+      expect(metrics.body).toMatch(/deal_scoring_worker_tasks_total\{task="precheckBytes",where="pool"\} 2/);
+      expect(metrics.body).not.toMatch(/task="score",where=/);
+    } finally {
+      await raw.close();
+    }
+  }, 60_000);
+
   it('refuses with 503 and Retry-After when the queue is full, and recovers', async () => {
-    const app = await appWith({ workerThreads: 1, workerInlineMaxCost: 0, workerQueueMax: 1 });
+    const app = await appWith({
+      workerThreads: 1,
+      workerInlineMaxCost: 0,
+      workerQueueMax: 1,
+      workerRawMinBytes: 1024 ** 3
+    });
     const big = scoreRequestWithCandidates(1000);
     const results = await Promise.all(Array.from({ length: 6 }, () => post(app, '/v1/score', big)));
     const codes = results.map((r) => r.statusCode).sort();

@@ -6,6 +6,7 @@ import { isPartnerSafe, templateNarrator, templatePartnerMessage, type Narrator 
 import { resolveSettings } from '../engine/settings';
 import { defineTask } from '../worker/task';
 import { scoreCost, type Offloader } from '../worker/pool';
+import { DeferredBody, defineRawTask, rawInput, unwrapRaw } from '../worker/raw';
 import { ERROR_RESPONSES } from './errorResponses';
 
 export interface ScoreTaskInput {
@@ -14,8 +15,7 @@ export interface ScoreTaskInput {
   withAssessments: boolean;
 }
 
-/** Scoring with the template narrator: the CPU-heavy part, on a worker thread for large batches. */
-export const scoreTask = defineTask(__filename, 'score', async (input: ScoreTaskInput) => {
+async function score(input: ScoreTaskInput) {
   if (!input.withAssessments) return { response: await scoreRequest(input.request) };
   const assessments: Assessment[] = [];
   const capture: Narrator = (n) => {
@@ -23,7 +23,24 @@ export const scoreTask = defineTask(__filename, 'score', async (input: ScoreTask
     return templateNarrator(n);
   };
   return { response: await scoreRequest(input.request, { narrator: capture }), assessments };
-});
+}
+
+/** Scoring with the template narrator: the CPU-heavy part, on a worker thread for large batches. */
+export const scoreTask = defineTask(__filename, 'score', score);
+
+/**
+ * The same for a large body left unparsed (src/worker/raw.ts): parse, validate and score on the
+ * worker. The parsed request comes back only when a main-thread narrator (an LLM) needs it.
+ */
+export const scoreBytesTask = defineRawTask(
+  __filename,
+  'scoreBytes',
+  ScoreRequest,
+  async (request, withAssessments: boolean) => ({
+    ...(await score({ request, withAssessments })),
+    request: withAssessments ? request : undefined
+  })
+);
 
 /**
  * Re-words each result with `narrator` (network-bound, so on the main thread), with the same
@@ -75,17 +92,28 @@ export const scoreRoutes: FastifyPluginAsyncTypebox<{ narrator?: Narrator; offlo
           200: { ...ScoreResponse, description: 'One result per deal, in request order' },
           ...ERROR_RESPONSES
         }
-      }
+      },
+      // Large bodies are parsed and validated on a worker, not on the main thread (src/worker/raw.ts).
+      config: { deferLargeBody: true }
     },
     async (request) => {
       const narrator = opts.narrator;
-      const out = await opts.offload.run(
-        scoreTask,
-        { request: request.body, withAssessments: narrator !== undefined },
-        scoreCost(request.body)
-      );
+      const withAssessments = narrator !== undefined;
+      const body = request.body as ScoreRequest | DeferredBody;
+      let out: Awaited<ReturnType<typeof score>>;
+      let parsed: ScoreRequest;
+      if (body instanceof DeferredBody) {
+        const raw = unwrapRaw(
+          await opts.offload.run(scoreBytesTask, rawInput(body, withAssessments), Number.POSITIVE_INFINITY)
+        );
+        out = raw;
+        parsed = raw.request!;
+      } else {
+        out = await opts.offload.run(scoreTask, { request: body, withAssessments }, scoreCost(body));
+        parsed = body;
+      }
       if (narrator && out.assessments) {
-        await narrate(request.body, out.response.results, out.assessments, out.response.asOf, narrator);
+        await narrate(parsed, out.response.results, out.assessments, out.response.asOf, narrator);
       }
       return out.response;
     }
