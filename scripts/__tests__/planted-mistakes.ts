@@ -149,6 +149,18 @@ export const PLANTED: Planted[] = [
   },
   {
     rule: 'permission-sets',
+    what: 'a new field no permission set grants',
+    plant: (c) =>
+      writeFileSync(
+        at(c, 'objects/Deal_Registration__c/fields/Competitor__c.field-meta.xml'),
+        '<?xml version="1.0" encoding="UTF-8" ?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">\n' +
+          '  <fullName>Competitor__c</fullName>\n  <label>Competitor</label>\n  <length>80</length>\n' +
+          '  <required>false</required>\n  <type>Text</type>\n</CustomField>\n'
+      ),
+    expect: /field Deal_Registration__c\.Competitor__c is readable in no permission set/
+  },
+  {
+    rule: 'permission-sets',
     what: 'misspelled field in a permission set',
     plant: (c) =>
       edit(
