@@ -9,8 +9,11 @@
  *   - /v1/score with one deal and 200 candidates at a steady 200 req/s next to the bare route
  *     (p99 ratio to bare), and unthrottled throughput (ratio to bare).
  */
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import * as prettier from 'prettier';
 import { httpBench, isolationBench, type LoadResult } from './lib';
 
 const CONFIGS = {
@@ -71,10 +74,20 @@ async function main(): Promise<void> {
   const repeats = Number(values.repeats);
   const seconds = Number(values.seconds);
   const runs: Run[] = [];
-  const out = (s: string) => process.stdout.write(s + '\n');
+  const lines: string[] = [];
+  const out = (s: string) => {
+    lines.push(s);
+    process.stdout.write(s + '\n');
+  };
+  out('# Offload rule: paired A/B runs');
+  out('');
   out(
-    `A: ${JSON.stringify(CONFIGS.A)}; B: current defaults. ${repeats} repeats of ${seconds} s, ${os.cpus().length} CPUs.`
+    `- Date: ${new Date().toISOString()}; command: \`npm run bench:ab -- --repeats ${repeats} --seconds ${seconds}\`; ${os.cpus().length} CPUs, Node ${process.version}; load average at start ${loadavg()} (shared machine)`
   );
+  out(
+    `- A: the previous rule (${JSON.stringify(CONFIGS.A)}: WORKER_INLINE_MAX_COST 40, every body parsed on the main thread); B: the current defaults. Order alternates every repeat.`
+  );
+  out('');
   out(
     '| repeat | config | load avg (1/5/15 min, before → after) | example p50 | example p99 | heavy req/s | 200c p99 @200/s | bare p99 @200/s | p99 / bare | req/s | bare req/s | req/s / bare |'
   );
@@ -109,6 +122,10 @@ async function main(): Promise<void> {
   out(
     `Paired B/A (median over repeats): example p99 ${pairs((x) => x.exampleP99).toFixed(2)}x, 200c p99 at 200 req/s ${pairs((x) => x.steadyP99).toFixed(2)}x, unthrottled req/s ${pairs((x) => x.rps).toFixed(2)}x.`
   );
+  const file = path.join(__dirname, 'AB.md');
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(lines.join('\n') + '\n', { ...options, parser: 'markdown' }));
+  process.stdout.write('\nSaved to functions/deal-scoring/bench/AB.md\n');
 }
 
 main().catch((err: unknown) => {
