@@ -29,7 +29,8 @@ export interface BulkResult {
 /** Blocks larger than this are too common to be informative ("bank", "acme.com" spam) and skipped. */
 export const MAX_BLOCK = 1000;
 
-function blockingKeys(s: MatchSubject): string[] {
+/** The blocking keys of one prepared record (exported for bench/bulk-scale.ts). */
+export function blockingKeys(s: MatchSubject): string[] {
   const keys: string[] = [];
   const n = s.name;
   if (n.compact.length > 0) keys.push('c:' + n.compact);
