@@ -20,10 +20,8 @@ const cpu = () => {
   return (u.user + u.system) / 1e6;
 };
 
-function main(): void {
-  const n = Number(process.argv[2] ?? 100_000);
-  const sampleArg = process.argv.indexOf('--sample');
-  const sample = sampleArg > 0 ? Number(process.argv[sampleArg + 1]) : 300_000;
+/** Measures the phases for n registrations (bench/data.ts bulkRegistrations), timing `sample` comparisons. */
+export function bulkScale(n: number, sample = 300_000) {
   const records = bulkRegistrations(n);
   const t0 = cpu();
   const prepared: MatchSubject[] = records.map((r) => prepareCandidate({ name: r.name, domain: r.domain }));
@@ -85,27 +83,32 @@ function main(): void {
   if (Number.isNaN(sink)) throw new Error('unreachable');
   const perSecond = m / Math.max(1e-9, t4 - t3);
   const compareCpu = pairs / perSecond;
-  process.stdout.write(
-    JSON.stringify({
-      records: n,
-      cpuSeconds: {
-        prepare: +(t1 - t0).toFixed(1),
-        block: +(t2 - t1).toFixed(1),
-        enumerate: +(t3 - t2).toFixed(1),
-        compareProjected: +compareCpu.toFixed(1)
-      },
-      pairsToCompare: pairs,
-      blocks: index.size,
-      blocksSkipped: skipped,
-      recordsInSkippedBlocks: skippedMembers,
-      comparisonsPerCpuSecond: Math.round(perSecond),
-      sampled: m,
-      rssMiB: { afterPrepare: Math.round(rssPrepared), afterIndex: Math.round(rssIndexed) },
-      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
-      projectedCpuSeconds: +(t3 - t0 + compareCpu).toFixed(1),
-      projectedWallSecondsTwoCores: +((t1 - t0 + compareCpu) / 2 + (t2 - t1) + (t3 - t2) / 2).toFixed(1)
-    }) + '\n'
-  );
+  return {
+    records: n,
+    cpuSeconds: {
+      prepare: +(t1 - t0).toFixed(1),
+      block: +(t2 - t1).toFixed(1),
+      enumerate: +(t3 - t2).toFixed(1),
+      compareProjected: +compareCpu.toFixed(1)
+    },
+    pairsToCompare: pairs,
+    blocks: index.size,
+    blocksSkipped: skipped,
+    recordsInSkippedBlocks: skippedMembers,
+    comparisonsPerCpuSecond: Math.round(perSecond),
+    sampled: m,
+    rssMiB: { afterPrepare: Math.round(rssPrepared), afterIndex: Math.round(rssIndexed) },
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    projectedCpuSeconds: +(t3 - t0 + compareCpu).toFixed(1),
+    projectedWallSecondsTwoCores: +((t1 - t0 + compareCpu) / 2 + (t2 - t1) + (t3 - t2) / 2).toFixed(1)
+  };
 }
 
-main();
+if (require.main === module) {
+  const sampleArg = process.argv.indexOf('--sample');
+  const result = bulkScale(
+    Number(process.argv[2] ?? 100_000),
+    sampleArg > 0 ? Number(process.argv[sampleArg + 1]) : undefined
+  );
+  process.stdout.write(JSON.stringify(result) + '\n');
+}

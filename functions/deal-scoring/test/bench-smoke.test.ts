@@ -1,5 +1,6 @@
 /** A tiny run of the benchmark code (the real benchmark is `npm run bench`, never part of npm test). */
 import { bulkBench, nameSpeed } from '../bench/lib';
+import { bulkScale } from '../bench/bulk-scale';
 import { scoreRequestWithCandidates } from '../bench/data';
 import { findConflictingPairs } from '../src/matching/blocking';
 import { ScoreRequest } from '../src/schemas';
@@ -22,6 +23,13 @@ describe('benchmark code (smoke)', () => {
     const b = bulkBench(2000);
     expect(b.comparisons).toBeLessThan((2000 * 1999) / 2 / 20);
     expect(b.plantedFound / b.plantedPairs).toBeGreaterThan(0.8);
+  });
+
+  it('bulk-scale enumerates exactly the pairs the bulk detection compares', () => {
+    const s = bulkScale(3000, 1000);
+    expect(s.pairsToCompare).toBe(bulkBench(3000).comparisons);
+    expect(s.sampled).toBe(Math.min(1000, s.pairsToCompare));
+    expect(s.comparisonsPerCpuSecond).toBeGreaterThan(0);
   });
 
   it('never reports two registrations of the same partner as conflicting', () => {
