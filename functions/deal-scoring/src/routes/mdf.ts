@@ -35,6 +35,6 @@ export const mdfRoutes: FastifyPluginAsyncTypebox<MdfRouteOptions> = async (app)
       }
     },
     async (_request, reply) =>
-      reply.code(501).send(errorBody(501, 'POST /v1/mdf/check is not implemented yet: no result is returned'))
+      reply.code(501 as 500).send(errorBody(501, 'POST /v1/mdf/check is not implemented yet: no result is returned'))
   );
 };
