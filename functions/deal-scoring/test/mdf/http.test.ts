@@ -220,6 +220,21 @@ describe('POST /v1/mdf/check', () => {
     expect(body.documents[1]!.pages).toBe(1);
   });
 
+  it("shows the partner's explanation to the manager without changing the recommendation", async () => {
+    const base = claimRequest(docs());
+    const body = (
+      await post({
+        ...base,
+        claim: { ...base.claim, partnerExplanation: 'Catering was split over two days.' }
+      })
+    ).json<CheckResponse>();
+    expect(body.recommendation).toBe('APPROVE');
+    expect(body.factors.map((f) => f.code)).toEqual(['PARTNER_EXPLANATION', 'ALL_CHECKS_PASSED']);
+    expect(body.factors[0]!.evidence).toEqual([
+      { field: 'claim.partnerExplanation', text: 'Catering was split over two days.' }
+    ]);
+  });
+
   it('is deterministic: the same request gives the same bytes', async () => {
     const request = claimRequest(docs());
     expect((await post(request)).body).toBe((await post(request)).body);
