@@ -61,7 +61,7 @@ export default class MdfClaim extends LightningElement {
   busy = false;
 
   override connectedCallback(): void {
-    void this.load();
+    this.load().catch(() => undefined);
   }
 
   async load(): Promise<void> {

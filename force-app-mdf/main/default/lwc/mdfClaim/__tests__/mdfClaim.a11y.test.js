@@ -1,14 +1,24 @@
-import { flushPromises, mountElement, clearDom } from '../../../../../../force-app/test/jest-utils/lwcTestUtils';
+import {
+  flushPromises,
+  mountElement,
+  clearDom
+} from '../../../../../../force-app/test/jest-utils/lwcTestUtils';
 import MdfClaim from 'c/mdfClaim';
 import getClaimContext from '@salesforce/apex/MdfClaimController.getClaimContext';
 
 const CONTEXT = require('./data/context.json');
 const CHECKED = require('./data/checkedClaim.json');
 
-jest.mock('@salesforce/apex/MdfClaimController.getClaimContext', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/MdfClaimController.getClaimContext', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 jest.mock('@salesforce/apex/MdfClaimController.saveDraft', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/MdfClaimController.checkClaim', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/MdfClaimController.submitClaim', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/MdfClaimController.checkClaim', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/MdfClaimController.submitClaim', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 
 describe('c-mdf-claim accessibility', () => {
   afterEach(clearDom);
