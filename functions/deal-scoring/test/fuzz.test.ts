@@ -34,6 +34,40 @@ const BASES: Record<string, () => Json> = {
   '/v1/parse': () => ({
     text: 'Acme GmbH wants 20 licences of Analytics Cloud, EUR 50,000, close 2027-03-31.'
   }),
+  // Without documents (reading PDFs needs the worker pool, which this app runs without): the schema,
+  // the document checks' refusals and the claim checks; test/mdf/ covers documents.
+  '/v1/mdf/check': () =>
+    ({
+      requestId: 'fuzz-1',
+      claim: {
+        amount: 500,
+        currencyIsoCode: 'EUR',
+        activityType: 'Event',
+        activityStartDate: '2026-05-01',
+        activityEndDate: '2026-05-02',
+        submittedOn: '2026-05-20',
+        costLines: [{ description: 'Booth', category: 'Event', amount: 1000 }]
+      },
+      fundRequest: {
+        approvedAmount: 800,
+        currencyIsoCode: 'EUR',
+        activityType: 'Event',
+        activityStartDate: '2026-04-01',
+        activityEndDate: '2026-05-31',
+        claimsAlreadyMade: 0,
+        amountAlreadyClaimed: 0
+      },
+      policy: {
+        allowedActivityTypes: ['Event'],
+        allowedCostCategories: ['Event'],
+        coFundingPercent: 50,
+        claimDeadlineDays: 60,
+        proofRequiredActivityTypes: [],
+        maxClaimsPerRequest: 2
+      },
+      priorInvoices: [{ vendorName: 'Acme', invoiceNumber: 'INV-1' }],
+      documents: []
+    }) as unknown as Json,
   '/v1/status-answer': () => ({
     question: 'Where is my registration?',
     registration: {

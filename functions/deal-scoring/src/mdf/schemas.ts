@@ -48,7 +48,7 @@ export const MdfCostLineSchema = Type.Object(
 export const MdfClaimSchema = Type.Object(
   {
     claimId: Type.Optional(NonBlank(80, 'The claim record id (echoed in messages, never required)')),
-    amount: Money('Amount the partner claims, in currencyIsoCode'),
+    amount: Money('Reimbursement the partner claims, in currencyIsoCode'),
     currencyIsoCode: CurrencyIsoCode('Currency of the claim'),
     activityType: NonBlank(120, 'Kind of activity, e.g. Event, Digital Campaign'),
     activityStartDate: CalendarDate('First day of the activity'),
@@ -56,7 +56,11 @@ export const MdfClaimSchema = Type.Object(
     submittedOn: CalendarDate(
       'Day the claim is (or would be) submitted: the claim deadline is checked against it'
     ),
-    costLines: Type.Array(MdfCostLineSchema, { maxItems: MDF_LIMITS.maxCostLines }),
+    costLines: Type.Array(MdfCostLineSchema, {
+      maxItems: MDF_LIMITS.maxCostLines,
+      description:
+        'Costs incurred (invoice amounts): the co-funding share applies to those in allowed categories'
+    }),
     partnerExplanation: Type.Optional(
       Type.String({ maxLength: 2000, description: "The partner's explanation of problems shown earlier" })
     )
@@ -264,7 +268,7 @@ export const MdfReconciliationSchema = Type.Object(
     currencyIsoCode: Type.String({ description: 'Currency of the amounts below (the claim currency)' }),
     invoiceCount: Type.Integer({ minimum: 0 }),
     invoiceTotal: Type.Number({ description: 'Sum of the invoices read in the claim currency (gross)' }),
-    eligibleAmount: Type.Number({ description: 'Claimed cost lines whose category the policy allows' }),
+    eligibleAmount: Type.Number({ description: 'Cost lines whose category the policy allows' }),
     coFundedAmount: Type.Number({ description: 'eligibleAmount x coFundingPercent' }),
     remainingApproved: Type.Number({ description: 'Approved amount minus amounts already claimed' }),
     recommendedPayout: Type.Number({ description: 'min(claim, co-funded share, remaining approved)' }),

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Offloader } from '../worker/pool';
-import { errorBody } from '../errors';
+import { closeOcr } from '../mdf/read';
 import { CheckRequestSchema, CheckResponseSchema, MDF_LIMITS } from '../mdf/schemas';
+import { checkMdfClaim } from '../mdf/service';
 import { ERROR_RESPONSES } from './errorResponses';
 
 export interface MdfRouteOptions {
@@ -9,7 +10,9 @@ export interface MdfRouteOptions {
 }
 
 /** POST /v1/mdf/check: an MDF claim, its fund request, the policy and the documents -> checked claim. */
-export const mdfRoutes: FastifyPluginAsyncTypebox<MdfRouteOptions> = async (app) => {
+export const mdfRoutes: FastifyPluginAsyncTypebox<MdfRouteOptions> = async (app, opts) => {
+  // Documents read inline (no worker threads) leave an OCR worker on the main thread: stop it.
+  app.addHook('onClose', async () => closeOcr());
   app.post(
     '/mdf/check',
     {
@@ -34,7 +37,6 @@ export const mdfRoutes: FastifyPluginAsyncTypebox<MdfRouteOptions> = async (app)
         }
       }
     },
-    async (_request, reply) =>
-      reply.code(501 as 500).send(errorBody(501, 'POST /v1/mdf/check is not implemented yet: no result is returned'))
+    async (request) => checkMdfClaim(request.body, opts.offload)
   );
 };
