@@ -9,7 +9,7 @@
 //
 // Exit 0 when clean, 1 with one line per problem, 2 when the tool itself cannot run.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dependenciesOf, packageDirs } from './checks/package-dirs.mjs';
 
@@ -47,7 +47,10 @@ for (const sourceDir of sourceDirs) {
   let result;
   try {
     // A directory named on the command line inside this project gets its dependencies too.
-    const deps = dependenciesOf(sourceDir, root).filter((d) => existsSync(d));
+    // The project a directory belongs to is the sfdx-project.json beside it (a temp project in the
+    // tests), else this repository's.
+    const projectRoot = existsSync(join(dirname(sourceDir), 'sfdx-project.json')) ? dirname(sourceDir) : root;
+    const deps = dependenciesOf(sourceDir, projectRoot).filter((d) => existsSync(d));
     result = await registry.runRules(sourceDir, only, deps);
   } catch (e) {
     die(`metadata check could not run: ${e.message}`);
