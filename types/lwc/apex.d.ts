@@ -515,7 +515,8 @@ interface MdfClaimContext {
 /** MdfClaimDto.FactorView: one discrepancy with its evidence (manager-only). */
 interface MdfFactorView {
   code: string;
-  severity: 'INFO' | 'WARNING' | 'CRITICAL' | string;
+  /** INFO | WARNING | CRITICAL */
+  severity: string;
   sentence: string;
   evidence: string[];
 }
