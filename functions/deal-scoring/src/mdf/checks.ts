@@ -114,6 +114,12 @@ export function checkClaim(request: CheckRequest, documents: MdfDocumentResult[]
     );
   }
 
+  if (claim.partnerExplanation && claim.partnerExplanation.trim() !== '') {
+    add('PARTNER_EXPLANATION', 'INFO', `The partner explains: "${claim.partnerExplanation.trim()}"`, [
+      claimEvidence('claim.partnerExplanation', claim.partnerExplanation.trim())
+    ]);
+  }
+
   // --- Amounts -----------------------------------------------------------------------------
   const allowedCategories = policy.allowedCostCategories.map(norm);
   const refused = claim.costLines.filter(
@@ -342,7 +348,7 @@ export function checkClaim(request: CheckRequest, documents: MdfDocumentResult[]
     : findings.some((f) => f.severity === 'WARNING')
       ? 'REVIEW'
       : 'APPROVE';
-  if (findings.length === 0) {
+  if (!findings.some((f) => f.severity !== 'INFO')) {
     add(
       'ALL_CHECKS_PASSED',
       'INFO',

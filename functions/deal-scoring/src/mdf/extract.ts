@@ -36,11 +36,13 @@ const SYMBOLS: Record<string, string> = {
 /** An amount: thousands groups with , . ' space or narrow space, two decimals; or a bare integer group. */
 const AMOUNT =
   /(?<![\w.,-])-?(\d{1,3}(?:[.,'’\u00a0\u202f ]\d{3})+(?:[.,]\d{2})?|\d+[.,]\d{2}|\d{1,9})(?![\d%]|[.,]\d)/g;
+// Labels tolerate what OCR does to them: a stray character glued in front ("2Zwischensumme"), a
+// letter doubled or misread inside ("MwsSt.", "Gesamthetrag").
 const NET =
-  /\b(sub-?total|net\s*(?:total|amount)|total\s*net|netto(?:betrag)?|zwischensumme|total\s*ht|montant\s*ht)\b/i;
-const TAX = /\b(vat|tax|sales\s*tax|gst|mwst\.?|ust\.?|tva|iva)\b/i;
+  /(?<![A-Za-z])(sub-?\s?total|net\s*(?:total|amount)|total\s*net|netto\w*|zwischen\w*|total\s*h\.?t\.?|montant\s*ht)(?![A-Za-z])/i;
+const TAX = /(?<![A-Za-z])(vat|tax|sales\s*tax|gst|mw\w{0,2}st\.?|ust\.?|tva|iva)(?![A-Za-z])/i;
 const GROSS =
-  /\b(grand\s*total|total\s*due|amount\s*due|balance\s*due|total\s*amount|invoice\s*total|total\s*ttc|montant\s*ttc|gesamtbetrag|rechnungsbetrag|brutto(?:betrag)?|gesamt|total)\b/i;
+  /(?<![A-Za-z])(grand\s*total|total\s*due|amount\s*due|balance\s*due|total\s*amount|invoice\s*total|total\s*ttc|montant\s*ttc|gesamt\w*|rechnungsbetrag|brutto\w*|total)(?![A-Za-z])/i;
 const DOC_TITLE = /^\s*(tax\s+)?(invoice|receipt|rechnung|quittung|facture|re[cç]u|bill)\b\s*$/i;
 const LABEL_LINE =
   /\b(invoice|receipt|rechnung|facture|date|datum|bill\s*to|ship\s*to|customer|kunde|client|page|seite|tel|phone|e-?mail|www\.|iban|vat\s*(id|no|reg)|ust-?id|qty|description|beschreibung|amount|betrag)\b/i;
@@ -187,13 +189,47 @@ function currencyOf(text: string, grossLine: string | undefined): ExtractedText 
   return { value: best[0], confidence: counts.size === 1 ? 0.85 : 0.6, sourceText: source(best[1].line) };
 }
 
+interface Found {
+  value: number;
+  text: string;
+  /** Set when a lost decimal separator was put back (OCR). */
+  repaired?: boolean;
+}
+
+/**
+ * OCR sometimes loses a decimal separator ("1 091,44" read as "109144"). When net + tax = gross
+ * holds only with such a bare number divided by 100, that reading is taken (and marked repaired).
+ * Nothing changes unless all three totals were found and exactly one reading adds up.
+ */
+function repairLostDecimals(net?: Found, tax?: Found, gross?: Found): void {
+  if (!net || !tax || !gross) return;
+  const options = (a: Found) => (/^\d{3,}$/.test(a.text) ? [a.value, a.value / 100] : [a.value]);
+  if (Math.abs(net.value + tax.value - gross.value) <= 0.02) return;
+  const fits: [number, number, number][] = [];
+  for (const n of options(net))
+    for (const t of options(tax))
+      for (const g of options(gross)) if (Math.abs(n + t - g) <= 0.02) fits.push([n, t, g]);
+  if (fits.length !== 1) return;
+  const [n, t, g] = fits[0]!;
+  for (const [a, v] of [
+    [net, n],
+    [tax, t],
+    [gross, g]
+  ] as const) {
+    if (a.value !== v) {
+      a.value = Math.round(v * 100) / 100;
+      a.repaired = true;
+    }
+  }
+}
+
 /** The amount on a labelled line, or on the next line when the label stands alone. */
 function labelled(
   lines: Line[],
   label: RegExp,
   exclude?: RegExp,
   fromEnd = false
-): { line: Line; amount: { value: number; text: string } } | undefined {
+): { line: Line; amount: Found } | undefined {
   const order = fromEnd ? [...lines].reverse() : lines;
   for (const line of order) {
     if (!label.test(line.text) || exclude?.test(line.text)) continue;
@@ -221,11 +257,24 @@ export function extractFields(text: string, quality = 1): MdfExtractedFields {
   const fields: MdfExtractedFields = { lineItems: [] };
 
   // Totals: the gross total is the last "total" line that is not a net or tax line.
-  const gross = labelled(lines, GROSS, new RegExp(`${NET.source}|${TAX.source}`, 'i'), true);
+  // A "total incl. VAT" line is the gross total; any other line naming net or tax is not.
+  const gross = labelled(
+    lines,
+    GROSS,
+    new RegExp(`^(?!.*\\bincl).*(${NET.source}|${TAX.source})`, 'i'),
+    true
+  );
   const net = labelled(lines, NET);
   const tax = labelled(lines, TAX, /\b(vat\s*(id|no|reg|number)|ust-?id|tax\s*(id|invoice)|incl|excl)\b/i);
+  if (quality < 1) repairLostDecimals(net?.amount, tax?.amount, gross?.amount);
   const amountField = (f: typeof gross, c: number): ExtractedAmount | undefined =>
-    f ? { value: f.amount.value, confidence: conf(c), sourceText: source(f.line.text) } : undefined;
+    f
+      ? {
+          value: f.amount.value,
+          confidence: conf(f.amount.repaired ? c * 0.8 : c),
+          sourceText: source(f.line.text)
+        }
+      : undefined;
   const g = amountField(gross, 0.9);
   const n = amountField(net, 0.9);
   const t = amountField(tax, 0.85);

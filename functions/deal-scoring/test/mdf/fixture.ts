@@ -371,8 +371,11 @@ async function proofPdf(random: () => number): Promise<Uint8Array> {
   ]);
 }
 
-/** `count` cases from `seed`; the default is the fixture the report's figures come from. */
-export async function generateFixture(count = 64, seed = 14): Promise<FixtureCase[]> {
+/**
+ * `count` cases from `seed`; the default is the fixture the report's figures come from. `kinds`
+ * keeps only cases of those kinds (each case has its own seed, so the others are unchanged).
+ */
+export async function generateFixture(count = 64, seed = 14, kinds?: DocKind[]): Promise<FixtureCase[]> {
   const out: FixtureCase[] = [];
   for (let id = 0; id < count; id++) {
     const random = rng(seed * 1000 + id);
@@ -381,6 +384,7 @@ export async function generateFixture(count = 64, seed = 14): Promise<FixtureCas
     const template: FixtureCase['template'] =
       split === 'held-out' && id % 4 === 1 ? 'D' : pick(['A', 'B', 'C'] as const);
     const kind = KINDS[Math.floor(id / 2) % KINDS.length]!;
+    if (kinds && !kinds.includes(kind)) continue;
     const locale = pick(Object.keys(LOCALES) as Locale[]);
     const currency = LOCALES[locale].currency;
     const itemCount = 1 + Math.floor(random() * 3);

@@ -7,9 +7,11 @@ import { buildApp } from '../../src/app';
 import { defaultConfig } from '../../src/config';
 import type { CheckResponse } from '../../src/mdf/schemas';
 import { MDF_LIMITS } from '../../src/mdf/schemas';
-import { claimRequest, invoiceBase64 } from './support';
+import { createCanvas } from '@napi-rs/canvas';
+import { PDFDocument } from 'pdf-lib';
+import { claimRequest, INVOICE_LINES, invoiceBase64 } from './support';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 const KEY = 'mdf-test-key-0123456789';
 const logs: string[] = [];
@@ -183,6 +185,54 @@ describe('POST /v1/mdf/check', () => {
     );
     expect(body.recommendation).toBe('REJECT');
     expect(body.reconciliation.recommendedPayout).toBe(700);
+  });
+
+  it('OCRs a receipt image and a scanned PDF (no text layer) on the worker pool', async () => {
+    const canvas = createCanvas(1000, 560);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, 1000, 560);
+    ctx.fillStyle = '#000';
+    ctx.font = '28px "Liberation Sans", "DejaVu Sans", sans-serif';
+    INVOICE_LINES.forEach(([left, right], i) => {
+      ctx.fillText(left, 40, 50 + i * 50);
+      if (right) ctx.fillText(right, 960 - ctx.measureText(right).width, 50 + i * 50);
+    });
+    const png = canvas.toBuffer('image/png');
+    const scan = await PDFDocument.create();
+    const page = scan.addPage([595, 333]);
+    page.drawImage(await scan.embedPng(png), { x: 0, y: 0, width: 595, height: 333 });
+    const scanned = Buffer.from(await scan.save()).toString('base64');
+    const res = await post(
+      claimRequest([
+        { fileName: 'receipt.png', contentType: 'image/png', role: 'invoice', data: png.toString('base64') },
+        { fileName: 'scan.pdf', contentType: 'application/pdf', role: 'proof', data: scanned }
+      ])
+    );
+    expect(res.statusCode).toBe(200);
+    const body = res.json<CheckResponse>();
+    for (const doc of body.documents) {
+      expect(doc.textSource).toBe('OCR');
+      expect(doc.ocrConfidence).toBeGreaterThan(0.7);
+      expect(doc.fields.grossAmount?.value).toBe(1469.13);
+      expect(doc.fields.invoiceNumber?.value).toBe('RE-2026-0042');
+    }
+    expect(body.documents[1]!.pages).toBe(1);
+  });
+
+  it("shows the partner's explanation to the manager without changing the recommendation", async () => {
+    const base = claimRequest(docs());
+    const body = (
+      await post({
+        ...base,
+        claim: { ...base.claim, partnerExplanation: 'Catering was split over two days.' }
+      })
+    ).json<CheckResponse>();
+    expect(body.recommendation).toBe('APPROVE');
+    expect(body.factors.map((f) => f.code)).toEqual(['PARTNER_EXPLANATION', 'ALL_CHECKS_PASSED']);
+    expect(body.factors[0]!.evidence).toEqual([
+      { field: 'claim.partnerExplanation', text: 'Catering was split over two days.' }
+    ]);
   });
 
   it('is deterministic: the same request gives the same bytes', async () => {
