@@ -137,3 +137,51 @@ describe('metadata references across package directories', () => {
     expect(r.stderr).toContain('unknown field Core_Thing__c.Extra__c');
   });
 });
+
+describe('apex-ls layers the package directories', () => {
+  const meta =
+    '<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n' +
+    '  <apiVersion>62.0</apiVersion>\n  <status>Active</status>\n</ApexClass>\n';
+
+  it('passes a later package using a core class and fails a core class using a later package', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'package-dirs-apex-'));
+    temps.push(dir);
+    writeFileSync(
+      join(dir, 'sfdx-project.json'),
+      JSON.stringify({
+        packageDirectories: [{ path: 'core', default: true }, { path: 'extra' }],
+        sourceApiVersion: '62.0'
+      })
+    );
+    const coreClasses = join(dir, 'core', 'main', 'default', 'classes');
+    const extraClasses = join(dir, 'extra', 'main', 'default', 'classes');
+    mkdirSync(coreClasses, { recursive: true });
+    mkdirSync(extraClasses, { recursive: true });
+    const write = (folder: string, name: string, body: string) => {
+      writeFileSync(join(folder, `${name}.cls`), body);
+      writeFileSync(join(folder, `${name}.cls-meta.xml`), meta);
+    };
+    write(
+      coreClasses,
+      'CoreThing',
+      'public with sharing class CoreThing {\n  public static Integer one() {\n    return 1;\n  }\n}\n'
+    );
+    write(
+      extraClasses,
+      'ExtraThing',
+      'public with sharing class ExtraThing {\n  public static Integer two() {\n    return CoreThing.one() + 1;\n  }\n}\n'
+    );
+    const clean = run('check-apex.mjs', [dir]);
+    expect(clean.stderr).toBe('');
+    expect(clean.status).toBe(0);
+
+    write(
+      coreClasses,
+      'CoreThing',
+      'public with sharing class CoreThing {\n  public static Integer one() {\n    return ExtraThing.two();\n  }\n}\n'
+    );
+    const broken = run('check-apex.mjs', [dir]);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/CoreThing\.cls:3:\d+ .*ExtraThing/);
+  });
+});
