@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 import jestPlugin from 'eslint-plugin-jest';
 import globals from 'globals';
 
-const lwcFiles = ['force-app/**/lwc/**/*.js'];
+const lwcFiles = ['force-app*/**/lwc/**/*.js'];
 
 export default [
   {
@@ -26,7 +26,7 @@ export default [
   },
   ...lwcConfig.configs.recommended.map((c) => ({ ...c, files: lwcFiles })),
   {
-    files: ['force-app/**/lwc/**/__tests__/**/*.js', 'force-app/test/**/*.js'],
+    files: ['force-app*/**/lwc/**/__tests__/**/*.js', 'force-app/test/**/*.js'],
     plugins: { jest: jestPlugin },
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: {
@@ -47,7 +47,7 @@ export default [
       'functions/**/*.ts',
       'scripts/**/*.ts',
       'tools/**/*.ts',
-      'force-app/**/lwc/**/*.ts',
+      'force-app*/**/lwc/**/*.ts',
       'preview/**/*.ts'
     ]
   })),
@@ -56,7 +56,7 @@ export default [
       'functions/**/*.ts',
       'scripts/**/*.ts',
       'tools/**/*.ts',
-      'force-app/**/lwc/**/*.ts',
+      'force-app*/**/lwc/**/*.ts',
       'preview/**/*.ts'
     ],
     rules: {

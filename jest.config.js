@@ -1,5 +1,7 @@
 'use strict';
 const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+// Every package directory of sfdx-project.json is a root of the LWC tests (core, site, MDF...).
+const packageRoots = require('./sfdx-project.json').packageDirectories.map((d) => `<rootDir>/${d.path}`);
 
 // Two projects, one runner: the Lightning Web Components (sfdx-lwc-jest, jsdom) and the Node side
 // (scoring function, offline metadata checks) through ts-jest.
@@ -8,7 +10,7 @@ module.exports = {
     {
       ...jestConfig,
       displayName: 'lwc',
-      roots: ['<rootDir>/force-app'],
+      roots: packageRoots,
       testMatch: ['**/lwc/**/__tests__/**/*.test.[jt]s'],
       moduleNameMapper: {
         '^lightning/empApi$': '<rootDir>/force-app/test/jest-mocks/lightning/empApi',

@@ -13,7 +13,14 @@ import replace from '@rollup/plugin-replace';
 import { XMLParser } from 'fast-xml-parser';
 
 export const ROOT = join(__dirname, '..');
-const LWC_DIR = join(ROOT, 'force-app/main/default/lwc');
+/** The lwc folder of every package directory of sfdx-project.json (core, MDF, ...). */
+const LWC_DIRS = (
+  JSON.parse(readFileSync(join(ROOT, 'sfdx-project.json'), 'utf8')) as {
+    packageDirectories: { path: string }[];
+  }
+).packageDirectories
+  .map((d) => join(ROOT, d.path, 'main/default/lwc'))
+  .filter((d) => existsSync(d));
 const LABELS_FILE = join(ROOT, 'force-app/main/default/labels/CustomLabels.labels-meta.xml');
 const OBJECTS_DIR = join(ROOT, 'force-app/main/default/objects');
 const CLIENT_DIR = join(__dirname, 'client');
@@ -70,9 +77,18 @@ export function readObjectInfo(
   return out;
 }
 
-/** Component folders of the project (namespace c). */
+/** Component folders of the project (namespace c), in every package directory. */
+export function componentDirs(): { name: string; dir: string }[] {
+  return LWC_DIRS.flatMap((lwcDir) =>
+    readdirSync(lwcDir)
+      .filter((n) => existsSync(join(lwcDir, n, `${n}.ts`)))
+      .map((n) => ({ name: n, dir: join(lwcDir, n) }))
+  );
+}
+
+/** Component names of the project (namespace c). */
 export function componentNames(): string[] {
-  return readdirSync(LWC_DIR).filter((n) => existsSync(join(LWC_DIR, n, `${n}.ts`)));
+  return componentDirs().map((c) => c.name);
 }
 
 const STUBS: Record<string, string> = {
@@ -81,6 +97,7 @@ const STUBS: Record<string, string> = {
   'lightning/navigation': 'navigation.js',
   'lightning/platformShowToastEvent': 'platformShowToastEvent.js',
   'lightning/uiObjectInfoApi': 'uiObjectInfoApi.js',
+  'lightning/uiRelatedListApi': 'uiRelatedListApi.js',
   '@salesforce/apex': 'apexBridge.js'
 };
 
@@ -143,7 +160,9 @@ export function salesforceModules(labels: Map<string, string>): Plugin {
 
 /** Fails with the component's name when `npm run compile-lwc` has not written its .js. */
 function requireCompiled(): void {
-  const missing = componentNames().filter((n) => !existsSync(join(LWC_DIR, n, `${n}.js`)));
+  const missing = componentDirs()
+    .filter((c) => !existsSync(join(c.dir, `${c.name}.js`)))
+    .map((c) => c.name);
   if (missing.length > 0) {
     throw new Error(`compiled LWC missing for ${missing.join(', ')}: run \`npm run compile-lwc\` first`);
   }
@@ -161,7 +180,7 @@ export async function buildAll(log: (line: string) => void = console.log): Promi
   const labels = readLabels();
   const modules = [
     { dir: join(CLIENT_DIR, 'modules') },
-    ...componentNames().map((n) => ({ name: `c/${n}`, path: join(LWC_DIR, n, `${n}.js`) })),
+    ...componentDirs().map((c) => ({ name: `c/${c.name}`, path: join(c.dir, `${c.name}.js`) })),
     { npm: 'lightning-base-components' }
   ];
   const files: BuiltFiles = new Map();
@@ -221,7 +240,7 @@ function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
 export function buildKey(): string {
   const hash = createHash('sha256');
   const inputs = [
-    ...filesUnder(LWC_DIR, (n) => /\.(js|html|css)$/.test(n)),
+    ...LWC_DIRS.flatMap((d) => filesUnder(d, (n) => /\.(js|html|css)$/.test(n))),
     ...filesUnder(CLIENT_DIR, () => true),
     LABELS_FILE,
     ...filesUnder(OBJECTS_DIR, (n) => n.endsWith('.xml')),

@@ -40,6 +40,23 @@ export const PAGES: readonly PreviewPage[] = [
   ${col('slds-large-size_5-of-12', 'c-deal-score-card')}
   ${col('', 'c-deal-program-metrics')}
 </div>`
+  },
+  {
+    path: '/portal/mdf-claim',
+    audience: 'partner',
+    title: 'Claim MDF',
+    // The Northwind fund request (preview/org/mdf.ts); Blue River's page shows "not found".
+    body: '<div data-component="c-mdf-claim" data-props=\'{"recordId":"0ZUPV0000000001AAA"}\'></div>'
+  },
+  {
+    path: '/console/mdf-review',
+    audience: 'manager',
+    title: 'MDF claim review',
+    // The seeded Blue River claim and the registration it is tied to (its score card links it).
+    body: `<div class="slds-grid slds-wrap slds-gutters">
+  <div class="slds-col slds-size_1-of-1 slds-large-size_7-of-12 slds-m-bottom_medium" data-component="c-mdf-claim-review" data-props='{"recordId":"0ZVPV0000000001AAA"}'></div>
+  <div class="slds-col slds-size_1-of-1 slds-large-size_5-of-12 slds-m-bottom_medium" data-component="c-deal-score-card" data-props='{"recordId":"a01PV0000000002AAA"}'></div>
+</div>`
   }
 ];
 

@@ -3,6 +3,9 @@
 // every type, method, SObject and field against the platform's types and this project's own
 // metadata (objects, fields, labels, platform events, custom metadata). Zero errors or it fails.
 // The jars ship inside @salesforce/code-analyzer-pmd-engine; Java 17+ must be on the PATH.
+// apex-ls reads every package directory of sfdx-project.json as layers: a directory sees the Apex of
+// the directories listed before it, never after it, so a core class using an MDF class fails here
+// (scripts/__tests__/package-dirs.test.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

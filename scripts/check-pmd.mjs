@@ -5,14 +5,17 @@
 // source launch). Fails on any violation, on any ruleset/processing error, when no rule ran, and
 // on a suppression (NOPMD or @SuppressWarnings('PMD...')) without a written reason next to it.
 //
-//   node scripts/check-pmd.mjs [source-dir=force-app] [ruleset=ruleset.xml]
+//   node scripts/check-pmd.mjs [source-dir=every package directory] [ruleset=ruleset.xml]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageDirs } from './checks/package-dirs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const sourceDir = resolve(process.argv[2] ?? join(root, 'force-app'));
+// Every package directory of sfdx-project.json unless one is named (a directory without Apex is
+// skipped: PMD has nothing to read there).
+const sourceDirs = process.argv[2] ? [resolve(process.argv[2])] : packageDirs(root).map((d) => d.absolute);
 const ruleset = resolve(process.argv[3] ?? join(root, 'ruleset.xml'));
 const jars = join(root, 'node_modules/@salesforce/code-analyzer-pmd-engine/dist/java-lib');
 
@@ -25,7 +28,7 @@ if (!existsSync(jars) || !readdirSync(jars).some((f) => /^pmd-apex-7\..*\.jar$/.
   fail(2, `PMD 7 jars not found under ${jars}: run npm ci`);
 }
 if (!existsSync(ruleset)) fail(2, `ruleset not found: ${ruleset}`);
-if (!existsSync(sourceDir)) fail(2, `source directory not found: ${sourceDir}`);
+for (const d of sourceDirs) if (!existsSync(d)) fail(2, `source directory not found: ${d}`);
 const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
 if (java.error || java.status !== 0) {
   fail(
@@ -72,36 +75,49 @@ export function unjustifiedSuppressions(file, text) {
   return problems;
 }
 
-const files = apexFiles(sourceDir);
-const suppressionProblems = files.flatMap((f) =>
-  unjustifiedSuppressions(relative(process.cwd(), f), readFileSync(f, 'utf8'))
-);
-
-const r = spawnSync('java', ['-cp', `${jars}/*`, join(root, 'scripts/pmd/RunPmd.java'), ruleset, sourceDir], {
-  encoding: 'utf8',
-  maxBuffer: 64 * 1024 * 1024
-});
-if (r.error) fail(2, `PMD did not run: ${r.error.message}`);
-let report;
-try {
-  report = JSON.parse(r.stdout);
-} catch {
-  fail(
-    2,
-    `PMD runner printed something that is not its JSON report (exit ${r.status}):\n${r.stdout}\n${r.stderr}`
+let totalViolations = 0;
+let totalUnjustified = 0;
+let ran = 0;
+for (const sourceDir of sourceDirs) {
+  const files = apexFiles(sourceDir);
+  if (files.length === 0) continue;
+  ran++;
+  const suppressionProblems = files.flatMap((f) =>
+    unjustifiedSuppressions(relative(process.cwd(), f), readFileSync(f, 'utf8'))
   );
-}
-if (r.status !== 0) fail(2, `PMD runner exited ${r.status}:\n${r.stderr}`);
-if (report.errors.length > 0) fail(2, `PMD could not run cleanly:\n${report.errors.join('\n')}`);
-if (report.rules === 0) fail(2, `PMD loaded no rules from ${ruleset}`);
+  const r = spawnSync(
+    'java',
+    ['-cp', `${jars}/*`, join(root, 'scripts/pmd/RunPmd.java'), ruleset, sourceDir],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024
+    }
+  );
+  if (r.error) fail(2, `PMD did not run: ${r.error.message}`);
+  let report;
+  try {
+    report = JSON.parse(r.stdout);
+  } catch {
+    fail(
+      2,
+      `PMD runner printed something that is not its JSON report (exit ${r.status}):\n${r.stdout}\n${r.stderr}`
+    );
+  }
+  if (r.status !== 0) fail(2, `PMD runner exited ${r.status}:\n${r.stderr}`);
+  if (report.errors.length > 0) fail(2, `PMD could not run cleanly:\n${report.errors.join('\n')}`);
+  if (report.rules === 0) fail(2, `PMD loaded no rules from ${ruleset}`);
 
-const violations = report.violations.map(
-  (v) => `${relative(process.cwd(), v.file)}:${v.line} ${v.rule} (${v.ruleset}): ${v.message}`
-);
-for (const v of violations) console.error(v);
-for (const p of suppressionProblems) console.error(p);
-console.log(
-  `PMD ${report.rules} rules, ${files.length} Apex files: ${violations.length} violation(s), ` +
-    `${report.suppressed.length} justified suppression(s), ${suppressionProblems.length} unjustified suppression(s)`
-);
-process.exit(violations.length + suppressionProblems.length === 0 ? 0 : 1);
+  const violations = report.violations.map(
+    (v) => `${relative(process.cwd(), v.file)}:${v.line} ${v.rule} (${v.ruleset}): ${v.message}`
+  );
+  for (const v of violations) console.error(v);
+  for (const p of suppressionProblems) console.error(p);
+  console.log(
+    `PMD ${relative(root, sourceDir) || '.'}: ${report.rules} rules, ${files.length} Apex files: ${violations.length} violation(s), ` +
+      `${report.suppressed.length} justified suppression(s), ${suppressionProblems.length} unjustified suppression(s)`
+  );
+  totalViolations += violations.length;
+  totalUnjustified += suppressionProblems.length;
+}
+if (ran === 0) fail(2, `no Apex files under ${sourceDirs.join(', ')}`);
+process.exit(totalViolations + totalUnjustified === 0 ? 0 : 1);

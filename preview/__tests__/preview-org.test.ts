@@ -23,11 +23,11 @@ function sources(dir: string): string[] {
   return out;
 }
 
-const LWC = join(ROOT, 'force-app/main/default/lwc');
+const LWC_DIRS = ['force-app', 'force-app-mdf'].map((d) => join(ROOT, d, 'main/default/lwc'));
 
 describe('contract with the components', () => {
   const imported = new Set<string>();
-  for (const file of sources(LWC)) {
+  for (const file of LWC_DIRS.flatMap(sources)) {
     for (const m of readFileSync(file, 'utf8').matchAll(/from '@salesforce\/apex\/([\w]+\.[\w]+)'/g)) {
       imported.add(m[1] as string);
     }

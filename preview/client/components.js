@@ -3,13 +3,17 @@ import MyDealRegistrations from 'c/myDealRegistrations';
 import DealReviewQueue from 'c/dealReviewQueue';
 import DealScoreCard from 'c/dealScoreCard';
 import DealProgramMetrics from 'c/dealProgramMetrics';
+import MdfClaim from 'c/mdfClaim';
+import MdfClaimReview from 'c/mdfClaimReview';
 
 export const PARTNER = {
   'c-deal-registration-form': DealRegistrationForm,
-  'c-my-deal-registrations': MyDealRegistrations
+  'c-my-deal-registrations': MyDealRegistrations,
+  'c-mdf-claim': MdfClaim
 };
 export const CONSOLE = {
   'c-deal-review-queue': DealReviewQueue,
   'c-deal-score-card': DealScoreCard,
-  'c-deal-program-metrics': DealProgramMetrics
+  'c-deal-program-metrics': DealProgramMetrics,
+  'c-mdf-claim-review': MdfClaimReview
 };

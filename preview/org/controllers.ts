@@ -6,6 +6,7 @@
  */
 import { AuraError, PreviewOrg, STATUS, domainOf, type Registration, type User } from './org';
 import { ScoringUnavailable } from './scoring';
+import { MDF_CONTROLLERS } from './mdf';
 import { readObjectInfo } from '../build';
 import { VOCABULARY } from '../../functions/deal-scoring/src/vocabulary';
 import { PARSE_FIELD_NAMES } from '../../functions/deal-scoring/src/ai/schemas';
@@ -747,7 +748,8 @@ export const CONTROLLERS = {
   'DealReviewController.getAuditTimeline': getAuditTimeline,
   'DealReviewController.decide': decide,
   'DealReviewController.decideExtension': decideExtension,
-  'DealMetricsController.getMetrics': getMetrics
+  'DealMetricsController.getMetrics': getMetrics,
+  ...MDF_CONTROLLERS
 } satisfies { [K in keyof Contract]: Impl<K> };
 
 export type ControllerName = keyof typeof CONTROLLERS;

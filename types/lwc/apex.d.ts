@@ -422,3 +422,148 @@ declare module '@salesforce/apex/DealReviewController.decideExtension' {
 declare module '@salesforce/apex/DealMetricsController.getMetrics' {
   export default function getMetrics(params: { days: number }): Promise<DealMetricsResult>;
 }
+
+// ---- MDF claims (issue 14, package force-app-mdf): MdfClaimController, MdfClaimReviewController, MdfClaimDto.* ----
+
+/** MdfClaimDto.CostLine */
+interface MdfCostLine {
+  description: string;
+  category: string;
+  amount: number;
+}
+
+/** MdfClaimDto.Draft: what the partner typed (dates as YYYY-MM-DD). */
+interface MdfClaimDraft {
+  claimId?: string | null;
+  title?: string | null;
+  amount?: number | null;
+  activityStartDate?: string | null;
+  activityEndDate?: string | null;
+  costLines?: MdfCostLine[] | null;
+  dealRegistrationId?: string | null;
+  explanation?: string | null;
+}
+
+/** MdfClaimDto.Option */
+interface MdfOption {
+  label: string;
+  value: string;
+}
+
+/** MdfClaimDto.FieldView: one extracted field (sourceText only for managers). */
+interface MdfFieldView {
+  name: string;
+  label: string;
+  value?: string | null;
+  confidence?: number | null;
+  sourceText?: string | null;
+  claimValue?: string | null;
+}
+
+/** MdfClaimDto.DocumentView */
+interface MdfDocumentView {
+  contentDocumentId: string;
+  fileName: string;
+  role: 'invoice' | 'proof';
+  checked: boolean;
+  textSource?: string | null;
+  fields: MdfFieldView[];
+}
+
+/** MdfClaimDto.Claim: a claim as the partner sees it. */
+interface MdfClaimView {
+  claimId: string;
+  title: string;
+  stage: string;
+  amount?: number | null;
+  currencyIsoCode?: string | null;
+  activityStartDate?: string | null;
+  activityEndDate?: string | null;
+  costLines: MdfCostLine[];
+  dealRegistrationId?: string | null;
+  dealRegistrationName?: string | null;
+  explanation?: string | null;
+  checkedAt?: string | null;
+  documents: MdfDocumentView[];
+  messages: string[];
+  decisionReason?: string | null;
+  canEdit: boolean;
+  canSubmit: boolean;
+}
+
+/** MdfClaimDto.Context: the fund request, the policy and the partner's open claim. */
+interface MdfClaimContext {
+  fundRequestId: string;
+  fundRequestTitle: string;
+  activityType?: string | null;
+  approvedAmount?: number | null;
+  currencyIsoCode?: string | null;
+  activityStartDate?: string | null;
+  activityEndDate?: string | null;
+  claimDeadline?: string | null;
+  claimable: boolean;
+  notClaimableReason?: string | null;
+  coFundingPercent?: number | null;
+  costCategories: string[];
+  proofRequired: boolean;
+  claimsMade: number;
+  maxClaims?: number | null;
+  registrations: MdfOption[];
+  claim?: MdfClaimView | null;
+}
+
+/** MdfClaimDto.FactorView: one discrepancy with its evidence (manager-only). */
+interface MdfFactorView {
+  code: string;
+  /** INFO | WARNING | CRITICAL */
+  severity: string;
+  sentence: string;
+  evidence: string[];
+}
+
+/** MdfClaimDto.Review: a claim as the channel manager reviews it. */
+interface MdfClaimReview extends MdfClaimView {
+  partnerName?: string | null;
+  fundRequestTitle?: string | null;
+  approvedAmount?: number | null;
+  recommendation?: 'APPROVE' | 'REVIEW' | 'REJECT' | null;
+  summary?: string | null;
+  recommendedPayout?: number | null;
+  factors: MdfFactorView[];
+  reconciliation: MdfOption[];
+  pendingApproval: boolean;
+  humanDecision?: string | null;
+  overridden?: boolean | null;
+  checkVersion?: string | null;
+}
+
+type MdfDecisionAction = 'APPROVE' | 'REJECT' | 'REQUEST_INFO';
+
+declare module '@salesforce/apex/MdfClaimController.getClaimContext' {
+  export default function getClaimContext(params: { fundRequestId: string }): Promise<MdfClaimContext>;
+}
+declare module '@salesforce/apex/MdfClaimController.saveDraft' {
+  export default function saveDraft(params: {
+    fundRequestId: string;
+    draft: MdfClaimDraft;
+  }): Promise<MdfClaimView>;
+}
+declare module '@salesforce/apex/MdfClaimController.checkClaim' {
+  export default function checkClaim(params: { claimId: string }): Promise<MdfClaimView>;
+}
+declare module '@salesforce/apex/MdfClaimController.submitClaim' {
+  export default function submitClaim(params: {
+    claimId: string;
+    explanation: string | null;
+  }): Promise<MdfClaimView>;
+}
+declare module '@salesforce/apex/MdfClaimReviewController.getReview' {
+  export default function getReview(params: { claimId: string }): Promise<MdfClaimReview>;
+}
+declare module '@salesforce/apex/MdfClaimReviewController.decide' {
+  export default function decide(params: {
+    claimId: string;
+    action: MdfDecisionAction;
+    reason: string | null;
+  }): Promise<MdfClaimReview>;
+}

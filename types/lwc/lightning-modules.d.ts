@@ -108,6 +108,19 @@ declare module 'lightning/uiObjectInfoApi' {
   >;
 }
 
+declare module 'lightning/uiRelatedListApi' {
+  /** One record of a related list: field values by `Object.Field`-less API name. */
+  export interface RelatedListRecord {
+    id: string;
+    fields: Record<string, { value: unknown; displayValue?: string | null }>;
+  }
+  /** Wire adapter: a related list's records; an error when the list does not exist in the org. */
+  export const getRelatedListRecords: import('lwc').WireAdapterConstructor<
+    { parentRecordId: string | null; relatedListId: string; fields: string[] },
+    { data?: { records: RelatedListRecord[] }; error?: unknown }
+  >;
+}
+
 declare module 'lightning/uiRecordApi' {
   export const getRecord: unknown;
   export function getFieldValue(record: unknown, field: unknown): unknown;

@@ -63,7 +63,7 @@ export function annotationsOf(b) {
 
 export async function apexModel(ctx) {
   if (ctx.apexModel) return ctx.apexModel;
-  const files = [...ctx.classFiles, ...ctx.triggerFiles];
+  const files = [...ctx.classFiles, ...ctx.triggerFiles, ...(ctx.dependencyApexFiles ?? [])];
   const parsed = await parseApexFiles(files);
   const classes = [];
   const parseErrors = [];

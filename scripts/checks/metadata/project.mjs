@@ -112,6 +112,17 @@ export const STANDARD_OBJECTS = new Set(
     ' '
   )
 );
+// Channel Management's Market Development Funds objects (Experience Cloud partner licences): they
+// exist in the platform's SObject types apex-ls checks against (sobject-types jar, API 65), with
+// the standard fields listed in docs/mdf.md. Only the MDF package directory uses them.
+for (const o of [
+  'PartnerMarketingBudget',
+  'PartnerFundAllocation',
+  'PartnerFundRequest',
+  'PartnerFundClaim'
+]) {
+  STANDARD_OBJECTS.add(o);
+}
 // Standard field names a layout, list view or permission set may use on any object.
 export const STANDARD_FIELDS = new Set(
   'Id Name OwnerId CreatedById CreatedDate LastModifiedById LastModifiedDate SystemModstamp IsDeleted RecordTypeId LastActivityDate LastViewedDate LastReferencedDate CurrencyIsoCode'.split(
@@ -124,10 +135,19 @@ export const CUSTOM_NAME = /^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*[A-Za-z0-9]__(c|e|md
 // ---------------------------------------------------------------------------------------------
 // The model
 // ---------------------------------------------------------------------------------------------
-export function loadProject(sourceDir) {
+/**
+ * The model of one source directory. `dependencies` are the package directories it builds on (those
+ * listed before it in sfdx-project.json): their objects, fields, classes and other names resolve
+ * references, but their files are not checked again here (each is checked in its own run).
+ */
+export function loadProject(sourceDir, dependencies = []) {
   const problems = [];
   const rel = (f) => relative(process.cwd(), f);
-  const report = (file, message) => problems.push(`${rel(file)}: ${message}`);
+  const deps = dependencies.map((d) => loadProject(d));
+  const inDependency = (file) => deps.some((d) => String(file).startsWith(d.sourceDir + sep));
+  const report = (file, message) => {
+    if (!inDependency(file)) problems.push(`${rel(file)}: ${message}`);
+  };
 
   const files = walk(sourceDir);
   const metaFiles = files.filter((f) => f.endsWith('-meta.xml'));
@@ -154,8 +174,21 @@ export function loadProject(sourceDir) {
     if (!objects.has(obj)) objects.set(obj, { file: undefined, root: undefined, fields: new Map() });
     objects.get(obj).fields.set(name, { file, root: r, type: childText(r, 'type'), obj });
   }
-  const isKnownObject = (name) => objects.has(name) || STANDARD_OBJECTS.has(name);
-  const projectObject = (name) => objects.get(name);
+  // An object of a dependency this directory adds fields to (e.g. a lookup on the audit log): one
+  // merged view, so the dependency's fields resolve too (reports on its files are dropped above).
+  for (const [name, o] of objects) {
+    const base = deps.map((d) => d.projectObject(name)).find((x) => x !== undefined);
+    if (!base) continue;
+    o.fields = new Map([...base.fields, ...o.fields]);
+    if (!o.root) {
+      o.root = base.root;
+      o.file = base.file;
+    }
+  }
+  const depObject = (name) => deps.map((d) => d.projectObject(name)).find((o) => o !== undefined);
+  const isKnownObject = (name) =>
+    objects.has(name) || STANDARD_OBJECTS.has(name) || depObject(name) !== undefined;
+  const projectObject = (name) => objects.get(name) ?? depObject(name);
   const fieldExists = (obj, field) => {
     if (STANDARD_FIELDS.has(field)) return true;
     const o = projectObject(obj);
@@ -213,7 +246,9 @@ export function loadProject(sourceDir) {
   const childRelationship = (parentObj, relNameWithR) => {
     const relName = relNameWithR.replace(/__r$/, '');
     const ref = relationshipNames.get(parentObj)?.get(relName.toLowerCase());
-    return ref ? ref.split('.')[0] : undefined;
+    return ref
+      ? ref.split('.')[0]
+      : deps.map((d) => d.childRelationship(parentObj, relNameWithR)).find(Boolean);
   };
   const lookupTarget = (obj, relField) => {
     const f = projectObject(obj)?.fields.get(relField.replace(/__r$/, '__c'));
@@ -221,8 +256,14 @@ export function loadProject(sourceDir) {
   };
 
   // Names of other components.
+  /** A set of own names plus the same names from the dependencies. */
+  const withDeps = (own, pick) => {
+    for (const d of deps) for (const n of pick(d)) own.add(n);
+    return own;
+  };
   const namesOf = (type, suffix) =>
     new Set(byType(type).map(([file]) => basename(file).replace(`.${suffix}-meta.xml`, '')));
+  const namesWithDeps = (type, suffix) => withDeps(namesOf(type, suffix), (d) => d.namesOf(type, suffix));
   const principals = new Set();
   for (const [file, r] of byType('ExternalCredential')) {
     const ec = basename(file).replace('.externalCredential-meta.xml', '');
@@ -273,29 +314,34 @@ export function loadProject(sourceDir) {
     childRelationship,
     lookupTarget,
     namesOf,
-    tabs,
-    tabExists: (t) => t.startsWith('standard-') || tabs.has(t),
-    apps: namesOf('CustomApplication', 'app'),
-    groups: namesOf('Group', 'group'),
-    roles: namesOf('Role', 'role'),
-    queues,
-    labels,
-    emailTemplates,
-    messageChannels: namesOf('LightningMessageChannel', 'messageChannel'),
-    customPermissions: namesOf('CustomPermission', 'customPermission'),
-    staticResources: namesOf('StaticResource', 'resource'),
-    flexipages: namesOf('FlexiPage', 'flexipage'),
-    externalCredentials: namesOf('ExternalCredential', 'externalCredential'),
-    principals,
+    tabs: withDeps(tabs, (d) => d.tabs),
+    tabExists: (t) => t.startsWith('standard-') || tabs.has(t) || deps.some((d) => d.tabExists(t)),
+    apps: namesWithDeps('CustomApplication', 'app'),
+    groups: namesWithDeps('Group', 'group'),
+    roles: namesWithDeps('Role', 'role'),
+    queues: new Map([...deps.flatMap((d) => [...d.queues]), ...queues]),
+    labels: withDeps(labels, (d) => d.labels),
+    emailTemplates: withDeps(emailTemplates, (d) => d.emailTemplates),
+    messageChannels: namesWithDeps('LightningMessageChannel', 'messageChannel'),
+    customPermissions: namesWithDeps('CustomPermission', 'customPermission'),
+    staticResources: namesWithDeps('StaticResource', 'resource'),
+    flexipages: namesWithDeps('FlexiPage', 'flexipage'),
+    externalCredentials: namesWithDeps('ExternalCredential', 'externalCredential'),
+    principals: withDeps(principals, (d) => d.principals),
     // Apex classes and triggers anywhere under the source directory (feature subfolders included).
     classFiles: sourceFiles('.cls'),
     triggerFiles: sourceFiles('.trigger'),
-    classes: new Set(sourceFiles('.cls').map((f) => basename(f, '.cls'))),
+    classes: withDeps(new Set(sourceFiles('.cls').map((f) => basename(f, '.cls'))), (d) => d.classes),
+    // The dependencies' Apex, so the Apex model knows what their methods do (callouts, DML).
+    dependencyApexFiles: deps.flatMap((d) => [...d.classFiles, ...d.triggerFiles, ...d.dependencyApexFiles]),
     triggers: new Map(sourceFiles('.trigger').map((f) => [basename(f, '.trigger'), readFileSync(f, 'utf8')])),
-    lwcBundles: new Set(
-      files
-        .filter((f) => f.endsWith('.js-meta.xml') && f.split(sep).includes('lwc'))
-        .map((f) => basename(dirname(f)))
+    lwcBundles: withDeps(
+      new Set(
+        files
+          .filter((f) => f.endsWith('.js-meta.xml') && f.split(sep).includes('lwc'))
+          .map((f) => basename(dirname(f)))
+      ),
+      (d) => d.lwcBundles
     )
   };
 }

@@ -62,14 +62,15 @@ for (const r of RULES) {
 }
 
 /**
- * Runs the rules (all, or those named in `only`) on one source directory.
+ * Runs the rules (all, or those named in `only`) on one source directory; `dependencies` are the
+ * package directories its references may resolve to (not checked here).
  * @returns {{ problems: string[], files: number, objects: number, rules: string[] }}
  */
-export async function runRules(sourceDir, only = []) {
+export async function runRules(sourceDir, only = [], dependencies = []) {
   const unknown = only.filter((n) => !names.includes(n));
   if (unknown.length > 0)
     throw new Error(`unknown rule(s): ${unknown.join(', ')} (known: ${names.join(', ')})`);
-  const ctx = loadProject(sourceDir);
+  const ctx = loadProject(sourceDir, dependencies);
   const selected = only.length > 0 ? RULES.filter((r) => only.includes(r.name)) : RULES;
   for (const rule of selected) {
     const before = ctx.problems.length;

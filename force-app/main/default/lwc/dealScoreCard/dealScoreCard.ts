@@ -1,5 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
+import { getRelatedListRecords, type RelatedListRecord } from 'lightning/uiRelatedListApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import {
   subscribe as empSubscribe,
@@ -38,6 +39,19 @@ export const SCORED_CHANNEL = '/event/Deal_Scored__e';
 export const TWO_COLUMN_MIN_WIDTH = 576;
 /** Below this width (px), each conflict's comparison table is stacked (label, this one, the other). */
 export const STACK_BELOW_WIDTH = 480;
+
+/**
+ * MDF claims tied to the registration (PartnerFundClaim.Deal_Registration__c, relationship
+ * MDF_Claims, in the optional force-app-mdf package). Read through the related list API, so the
+ * core package compiles and deploys without MDF; where the list does not exist the card shows none.
+ */
+export const MDF_CLAIMS_RELATED_LIST = 'MDF_Claims__r';
+export const MDF_CLAIM_FIELDS = [
+  'PartnerFundClaim.Title',
+  'PartnerFundClaim.Claim_Stage__c',
+  'PartnerFundClaim.Amount',
+  'PartnerFundClaim.Recommendation__c'
+];
 
 /** How many factors of each sign the card explains. */
 export const TOP_FACTORS = 3;
@@ -111,6 +125,7 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
 
   selectedId: string | null = null;
   card: DealReviewScoreCard | null = null;
+  mdfClaimRecords: RelatedListRecord[] = [];
   timeline: DealReviewTimelineEntry[] = [];
   settings: DealReviewConsoleSettings | null = null;
   loading = false;
@@ -209,6 +224,32 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
 
   get dealId(): string | null {
     return this.recordId || this.selectedId;
+  }
+
+  @wire(getRelatedListRecords, {
+    parentRecordId: '$dealId',
+    relatedListId: MDF_CLAIMS_RELATED_LIST,
+    fields: MDF_CLAIM_FIELDS
+  })
+  wiredMdfClaims({ data }: { data?: { records: RelatedListRecord[] }; error?: unknown }): void {
+    // An error means the org has no MDF package (or no access): the card then lists no claims.
+    this.mdfClaimRecords = data?.records ?? [];
+  }
+
+  get mdfClaims(): { key: string; recordId: string; text: string }[] {
+    const value = (r: RelatedListRecord, f: string) => r.fields[f]?.displayValue ?? r.fields[f]?.value ?? '';
+    return this.mdfClaimRecords.map((r) => ({
+      key: r.id,
+      recordId: r.id,
+      text: [value(r, 'Title'), value(r, 'Claim_Stage__c'), value(r, 'Amount'), value(r, 'Recommendation__c')]
+        .filter((v) => v !== '' && v !== null)
+        .map(String)
+        .join(' · ')
+    }));
+  }
+
+  get hasMdfClaims(): boolean {
+    return this.mdfClaimRecords.length > 0;
   }
 
   // ------------------------------------------------------------ data

@@ -32,6 +32,7 @@ import MISSING_FIELDS from '@salesforce/label/c.DR_Console_Missing_Fields';
 import NO_MISSING from '@salesforce/label/c.DR_Console_No_Missing';
 import CONFLICTS from '@salesforce/label/c.DR_Console_Conflicts';
 import NO_CONFLICTS from '@salesforce/label/c.DR_Console_No_Conflicts';
+import MDF_CLAIMS from '@salesforce/label/c.DR_Console_MDF_Claims';
 import THIS_REGISTRATION from '@salesforce/label/c.DR_Console_This_Registration';
 import SIMILARITY from '@salesforce/label/c.DR_Console_Similarity';
 import CONFLICT_HIDDEN from '@salesforce/label/c.DR_Console_Conflict_Hidden';
@@ -116,6 +117,7 @@ export const LABELS = {
   No_Missing: NO_MISSING,
   Conflicts: CONFLICTS,
   No_Conflicts: NO_CONFLICTS,
+  MDF_Claims: MDF_CLAIMS,
   This_Registration: THIS_REGISTRATION,
   Similarity: SIMILARITY,
   Conflict_Hidden: CONFLICT_HIDDEN,
