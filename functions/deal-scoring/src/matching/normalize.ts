@@ -1,3 +1,4 @@
+import { transliterate } from 'transliteration';
 import { histogram, withinOneEdit } from './distance';
 import { VOCABULARY } from '../vocabulary';
 
@@ -173,6 +174,16 @@ export interface NormalizedName {
   legalRemoved: boolean;
   /** Region qualifier removed, as written ("germany", "emea"); empty when none. */
   region: string;
+  /**
+   * The words as written, also split at inner capitals ("GlaxoSmithKline" -> glaxo smith kline,
+   * "SingTel" -> sing tel), lower case, legal forms and stop words left out: what a short form is
+   * made of.
+   */
+  parts: string[];
+  /** Weight of each part (tokenWeight of its stem): generic parts may be skipped by a short form. */
+  partWeights: number[];
+  /** Core words as written (not expanded or stemmed), one per token: the short-form candidates. */
+  words: string[];
 }
 
 const COMBINING = /[\u0300-\u036f]/g;
@@ -189,15 +200,26 @@ const FOLD: Record<string, string> = {
 };
 const FOLD_RE = /[ßæœøłđðþı]/g;
 
-/** Lower-case ASCII-ish folding: "Société Générale" -> "societe generale", "Börse" -> "borse". */
+/**
+ * Lower-case ASCII-ish folding: "Société Générale" -> "societe generale", "Börse" -> "borse"; names
+ * in other scripts are transliterated (the transliteration package: "Газпром" -> "gazprom",
+ * "华为" -> "hua wei").
+ */
 const ASCII = /^[\x20-\x7e]*$/;
 export function foldText(raw: string): string {
-  if (ASCII.test(raw)) return raw.toLowerCase();
-  return raw
+  return foldCase(raw).toLowerCase();
+}
+
+/** foldText without lower-casing (inner capitals mark the parts of a stylised name). */
+function foldCase(raw: string): string {
+  if (ASCII.test(raw)) return raw;
+  const folded = raw
     .normalize('NFKD')
     .replace(COMBINING, '')
-    .toLowerCase()
-    .replace(FOLD_RE, (c) => FOLD[c] ?? c);
+    .replace(FOLD_RE, (c) => FOLD[c] ?? c)
+    .replace(/[ÆŒØŁĐÐÞ]/g, (c) => (FOLD[c.toLowerCase()] ?? c).toUpperCase());
+  // Other scripts (Cyrillic, Greek, Han, kana...) to Latin letters.
+  return /[^\x00-\x7f]/.test(folded) ? transliterate(folded) : folded;
 }
 
 function tokenWeight(token: string): number {
@@ -366,7 +388,8 @@ export function normalizeName(raw: string): NormalizedName {
 
 /** Normalization without the cache (benchmarks measure both). */
 export function computeNormalizedName(raw: string): NormalizedName {
-  const folded = foldText(raw);
+  const cased = foldCase(raw);
+  const folded = cased.toLowerCase();
   // Parenthesized qualifiers: "(EMEA)", "(Deutschland) GmbH" are regions; other content is kept.
   let region = '';
   let parenLegal = false;
@@ -392,12 +415,15 @@ export function computeNormalizedName(raw: string): NormalizedName {
     legalRemoved = stripTrailingLegal(tokens) || legalRemoved;
   }
   const core: string[] = [];
+  const words: string[] = [];
   let compact = '';
   for (const t of tokens) {
     compact += t;
     if (STOP_WORDS.has(t) && tokens.length > 1) continue;
     core.push(stem(t));
+    words.push(t);
   }
+  const parts = shortFormParts(cased);
   const weights = core.map(tokenWeight);
   let weight = 0;
   for (const w of weights) weight += w;
@@ -414,8 +440,29 @@ export function computeNormalizedName(raw: string): NormalizedName {
     hist: histogram(compact),
     initials,
     legalRemoved,
-    region
+    region,
+    parts,
+    partWeights: parts.map((x) => tokenWeight(stem(x))),
+    words
   };
+}
+
+/** The parts a short form is made of: words split at inner capitals, without legal forms and stop words. */
+function shortFormParts(cased: string): string[] {
+  const out: string[] = [];
+  const words = cased
+    .replace(/\b([A-Za-z0-9]{1,2})&([A-Za-z0-9]{1,2})\b/g, '$1$2')
+    .replace(/[''`´]/g, '')
+    .split(/[^A-Za-z0-9]+/);
+  for (const w of words) {
+    if (!w) continue;
+    for (const piece of w.split(/(?<=[a-z])(?=[A-Z])/)) {
+      const p = piece.toLowerCase();
+      if (STOP_WORDS.has(p) || LEGAL_FORMS.has(p) || LEADING_LEGAL.has(p)) continue;
+      out.push(p);
+    }
+  }
+  return out;
 }
 
 /** The blocking / storage key (what `CompanyNameKey.of` computes in Apex): the compact key. */
