@@ -118,36 +118,42 @@ export function isShortFormOf(short: string, parts: readonly string[], weights: 
   return go(1, 0, 1, 1);
 }
 
-/** A one-word name that is a short form of the other's words ("GSK", "Singtel", "TD" beside "Bank"). */
-function isShortFormPair(a: NormalizedName, b: NormalizedName): boolean {
-  // The words the two names share are left aside: "TD Bank" / "Toronto-Dominion Bank".
-  const rest = a.words.filter((w) => !b.words.includes(w));
-  if (rest.length !== 1 || a.words.length - rest.length > 1) return false;
-  const short = rest[0] as string;
-  if (short.length > SHORT_FORM_MAX || b.parts.length < 2) return false;
+/** Letters of `short` taken from `long`'s parts that `skip` does not name (the shared words). */
+function shortFormOfParts(short: string, long: NormalizedName, skip: readonly string[]): boolean {
+  if (short.length > SHORT_FORM_MAX || long.parts.length < 2) return false;
+  // Cheap refusal before anything is built: the first part must start with the first letter.
+  let first = 0;
+  while (first < long.parts.length && skip.includes(long.parts[first] as string)) first++;
+  const head = long.parts[first];
+  if (head === undefined || head.charCodeAt(0) !== short.charCodeAt(0)) return false;
   const parts: string[] = [];
   const weights: number[] = [];
-  b.parts.forEach((p, i) => {
-    if (a.words.includes(p)) return;
+  for (let i = first; i < long.parts.length; i++) {
+    const p = long.parts[i] as string;
+    if (skip.includes(p)) continue;
     parts.push(p);
-    weights.push(b.partWeights[i] as number);
-  });
+    weights.push(long.partWeights[i] as number);
+  }
   return isShortFormOf(short, parts, weights);
+}
+
+/** A one-word name that is a short form of the other's words ("GSK", "Singtel", "TD" beside "Bank"). */
+function isShortFormPair(a: NormalizedName, b: NormalizedName): boolean {
+  // At most one word besides the short form, shared with the other name: "TD Bank" / "Toronto-Dominion Bank".
+  const w = a.words;
+  if (w.length === 1) return shortFormOfParts(w[0] as string, b, w);
+  if (w.length !== 2) return false;
+  const [x, y] = w as [string, string];
+  if (b.words.includes(y) && !b.words.includes(x)) return shortFormOfParts(x, b, w);
+  if (b.words.includes(x) && !b.words.includes(y)) return shortFormOfParts(y, b, w);
+  return false;
 }
 
 /** The shared word is the other name's expansion ("ABB Asea Brown Boveri" / "ABB", "H&M Hennes & Mauritz"). */
 function expandsSharedWord(long: NormalizedName, short: NormalizedName): boolean {
   if (short.words.length !== 1 || long.words.length < 3) return false;
   const word = short.words[0] as string;
-  if (!long.words.includes(word)) return false;
-  const parts: string[] = [];
-  const weights: number[] = [];
-  long.parts.forEach((p, i) => {
-    if (p === word) return;
-    parts.push(p);
-    weights.push(long.partWeights[i] as number);
-  });
-  return isShortFormOf(word, parts, weights);
+  return long.words.includes(word) && shortFormOfParts(word, long, short.words);
 }
 
 /**
@@ -165,11 +171,16 @@ function isTradeNameAtEnd(short: NormalizedName, long: NormalizedName): boolean 
 
 /** The distinctive words joined are equal but split differently ("Wal-Mart Stores" / "Walmart"). */
 function sameDistinctiveLetters(a: NormalizedName, b: NormalizedName): boolean {
-  const da = a.words.filter((_, i) => (a.weights[i] as number) >= 1);
-  const db = b.words.filter((_, i) => (b.weights[i] as number) >= 1);
-  if (da.length === db.length) return false;
-  const ja = da.join('');
-  return ja.length >= 6 && ja === db.join('');
+  return (
+    a.distinctiveCount !== b.distinctiveCount &&
+    a.distinctiveJoined.length >= 6 &&
+    a.distinctiveJoined === b.distinctiveJoined
+  );
+}
+
+/** Only names with at most two words can be a short form, trade name or other split of the other. */
+function mayBeShortForm(a: NormalizedName, b: NormalizedName): boolean {
+  return a.words.length <= 2 || b.words.length <= 2;
 }
 
 /** Compares two normalized names. */
@@ -184,9 +195,14 @@ export function compareNormalized(a: NormalizedName, b: NormalizedName): NameCom
     return { similarity: 0.96, signal: 'spacing' };
   if (isAcronymOf(a, b) || isAcronymOf(b, a)) return { similarity: 0.9, signal: 'acronym' };
   const tokens = tokenSimilarity(a, b);
-  if (tokens < 0.82) {
+  if (tokens < 0.82 && mayBeShortForm(a, b)) {
     if (sameDistinctiveLetters(a, b)) return { similarity: 0.9, signal: 'spacing' };
-    if (isShortFormPair(a, b) || isShortFormPair(b, a) || expandsSharedWord(a, b) || expandsSharedWord(b, a))
+    // A short form starts with the other name's first letter: most pairs stop at this comparison.
+    const sameStart = a.compact.charCodeAt(0) === b.compact.charCodeAt(0);
+    if (
+      sameStart &&
+      (isShortFormPair(a, b) || isShortFormPair(b, a) || expandsSharedWord(a, b) || expandsSharedWord(b, a))
+    )
       return { similarity: 0.86, signal: 'short-form' };
     if (isTradeNameAtEnd(a, b) || isTradeNameAtEnd(b, a)) return { similarity: 0.84, signal: 'trade-name' };
   }

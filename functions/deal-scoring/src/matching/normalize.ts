@@ -184,6 +184,9 @@ export interface NormalizedName {
   partWeights: number[];
   /** Core words as written (not expanded or stemmed), one per token: the short-form candidates. */
   words: string[];
+  /** The distinctive words (weight 1) joined, and how many there are ("wal mart" -> "walmart", 2). */
+  distinctiveJoined: string;
+  distinctiveCount: number;
 }
 
 const COMBINING = /[\u0300-\u036f]/g;
@@ -425,6 +428,13 @@ export function computeNormalizedName(raw: string): NormalizedName {
   }
   const parts = shortFormParts(cased);
   const weights = core.map(tokenWeight);
+  let distinctiveJoined = '';
+  let distinctiveCount = 0;
+  weights.forEach((w, i) => {
+    if (w < 1) return;
+    distinctiveJoined += words[i];
+    distinctiveCount++;
+  });
   let weight = 0;
   for (const w of weights) weight += w;
   let initials = '';
@@ -443,25 +453,40 @@ export function computeNormalizedName(raw: string): NormalizedName {
     region,
     parts,
     partWeights: parts.map((x) => tokenWeight(stem(x))),
-    words
+    words,
+    distinctiveJoined,
+    distinctiveCount
   };
 }
 
 /** The parts a short form is made of: words split at inner capitals, without legal forms and stop words. */
 function shortFormParts(cased: string): string[] {
   const out: string[] = [];
-  const words = cased
-    .replace(/\b([A-Za-z0-9]{1,2})&([A-Za-z0-9]{1,2})\b/g, '$1$2')
-    .replace(/[''`´]/g, '')
-    .split(/[^A-Za-z0-9]+/);
-  for (const w of words) {
-    if (!w) continue;
-    for (const piece of w.split(/(?<=[a-z])(?=[A-Z])/)) {
-      const p = piece.toLowerCase();
-      if (STOP_WORDS.has(p) || LEGAL_FORMS.has(p) || LEADING_LEGAL.has(p)) continue;
-      out.push(p);
+  const text = cased.replace(/\b([A-Za-z0-9]{1,2})&([A-Za-z0-9]{1,2})\b/g, '$1$2');
+  let part = '';
+  let prevLower = false;
+  const flush = () => {
+    if (!part) return;
+    const p = part.toLowerCase();
+    if (!STOP_WORDS.has(p) && !LEGAL_FORMS.has(p) && !LEADING_LEGAL.has(p)) out.push(p);
+    part = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    const lower = c >= 97 && c <= 122;
+    const digit = c >= 48 && c <= 57;
+    if (c === 39 || c === 96 || c === 180 || c === 8217) continue; // apostrophes join ("McDonald's")
+    if (!upper && !lower && !digit) {
+      flush();
+      prevLower = false;
+      continue;
     }
+    if (upper && prevLower) flush(); // "GlaxoSmith" -> "Glaxo" | "Smith"
+    part += text[i];
+    prevLower = lower;
   }
+  flush();
   return out;
 }
 
