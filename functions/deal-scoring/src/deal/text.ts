@@ -23,16 +23,17 @@ const STOP = new Set(
 
 export interface TextVector {
   words: Map<string, number>;
-  grams: Map<string, number>;
+  /** Character trigrams, each packed into one number (three UTF-16 codes). */
+  grams: Map<number, number>;
   wordNorm: number;
   gramNorm: number;
 }
 
-function add(m: Map<string, number>, k: string): void {
+function add<K>(m: Map<K, number>, k: K): void {
   m.set(k, (m.get(k) ?? 0) + 1);
 }
 
-function norm(m: Map<string, number>): number {
+function norm<K>(m: Map<K, number>): number {
   let s = 0;
   for (const [k, v] of m) {
     const d = Math.sqrt(v);
@@ -45,7 +46,7 @@ function norm(m: Map<string, number>): number {
 /** The vector of one text; `ignored` words (the customer's name) are left out. */
 export function textVector(text: string, ignored: ReadonlySet<string>): TextVector | undefined {
   const words = new Map<string, number>();
-  const grams = new Map<string, number>();
+  const grams = new Map<number, number>();
   const folded = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -53,14 +54,21 @@ export function textVector(text: string, ignored: ReadonlySet<string>): TextVect
   for (const w of folded.split(/[^\p{L}\p{N}]+/u)) {
     if (w.length < 2 || STOP.has(w) || ignored.has(w) || /^\d+$/.test(w)) continue;
     add(words, w.slice(0, 6));
-    const padded = ` ${w} `;
-    for (let i = 0; i + 3 <= padded.length; i++) add(grams, padded.slice(i, i + 3));
+    // Trigrams of " word ", packed as numbers (no substring per trigram).
+    let a = 32;
+    let b = w.charCodeAt(0);
+    for (let i = 1; i <= w.length; i++) {
+      const c = i < w.length ? w.charCodeAt(i) : 32;
+      add(grams, a * 4294967296 + b * 65536 + c);
+      a = b;
+      b = c;
+    }
   }
   if (words.size === 0) return undefined;
   return { words, grams, wordNorm: norm(words), gramNorm: norm(grams) };
 }
 
-function cosine(a: Map<string, number>, an: number, b: Map<string, number>, bn: number): number {
+function cosine<K>(a: Map<K, number>, an: number, b: Map<K, number>, bn: number): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
   for (const [k, v] of small) {
