@@ -39,6 +39,8 @@ const Setting = Type.Object(
     minimum: Type.Optional(Type.Number()),
     maximum: Type.Optional(Type.Number()),
     maxLength: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** A string setting that takes one of these values (an enum in the function's schema). */
+    values: Type.Optional(Constants),
     metadataField: Type.String({ pattern: '^[A-Z][A-Za-z0-9_]*__c$' }),
     sentToFunction: Type.Boolean(),
     description: Type.String({ minLength: 1 })
@@ -103,6 +105,8 @@ export function vocabularyErrors(v) {
       errors.push(`/settings/${name}/default: must be a ${s.type}${nullable ? ' or null' : ''}`);
     if (typeof s.default === 'string' && s.maxLength !== undefined && s.default.length > s.maxLength)
       errors.push(`/settings/${name}/default: longer than maxLength ${s.maxLength}`);
+    if (s.values !== undefined && (s.type !== 'string' || !s.values.includes(s.default)))
+      errors.push(`/settings/${name}/default: must be one of values (${s.values.join(', ')})`);
     if (s.type === 'integer' && !Number.isInteger(s.default))
       errors.push(`/settings/${name}/default: must be an integer`);
     if (typeof s.default === 'number' && s.minimum !== undefined && s.default < s.minimum)
@@ -202,6 +206,10 @@ function renderApex(v) {
           : apexNumber(setting.default, setting.type);
     out.push(`  /** @description ${setting.description} */`);
     out.push(`  public static final ${type} DEFAULT_${constName(name)} = ${value};`);
+    if (setting.values !== undefined)
+      out.push(
+        `  public static final List<String> ${constName(name)}_VALUES = ${apexList(setting.values.map(apexString))};`
+      );
     if (setting.maximum !== undefined && setting.type !== 'boolean' && setting.type !== 'string')
       out.push(
         `  public static final ${type} MAX_${constName(name)} = ${apexNumber(setting.maximum, setting.type)};`

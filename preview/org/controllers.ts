@@ -492,7 +492,15 @@ const getScoreCard: Impl<'DealReviewController.getScoreCard'> = (org, user, p) =
   const conflicts: DealReviewConflict[] = (rec?.conflicts ?? []).map((c) => {
     const other = org.registrations.get(c.candidateId);
     const account = org.accounts.get(c.candidateId);
-    const base = { candidateId: c.candidateId, kind: c.kind, similarity: c.similarity, reasons: c.reasons };
+    const base = {
+      candidateId: c.candidateId,
+      kind: c.kind,
+      similarity: c.similarity,
+      reasons: c.reasons,
+      dealScore: c.deal?.score ?? null,
+      sameDeal: c.deal ? c.deal.sameDeal : null,
+      dealReasons: c.deal?.reasons ?? []
+    };
     if (other) {
       return {
         ...base,
@@ -509,7 +517,8 @@ const getScoreCard: Impl<'DealReviewController.getScoreCard'> = (org, user, p) =
         protectionExpiresOn: other.protectionExpiresOn ?? null,
         value: other.dealValue ?? null,
         currencyCode: other.dealCurrency ?? null,
-        products: other.products ?? null
+        products: other.products ?? null,
+        opportunityName: other.opportunityName ?? null
       };
     }
     if (account) {

@@ -75,7 +75,13 @@ export interface Recommendation {
   recommendedAction: string;
   rationale: string;
   factors: { code: string; category: string; label: string; points: number; detail: string }[];
-  conflicts: { candidateId: string; kind: string; similarity: number; reasons: string[] }[];
+  conflicts: {
+    candidateId: string;
+    kind: string;
+    similarity: number;
+    reasons: string[];
+    deal?: { score: number; sameDeal: boolean; reasons: string[]; candidate: { products?: string[] } };
+  }[];
   missingFields: string[];
   modelVersion: string;
   rulesetVersion: string;
@@ -151,6 +157,7 @@ export interface Settings {
   candidateLimit: number;
   reviewSlaHours: number;
   extensionDays: number;
+  exclusivity: string;
 }
 
 /** Deal_Scoring_Setting.Default from the custom metadata record the package ships. */
@@ -176,7 +183,8 @@ export function readSettings(): Settings {
     protectionDays: num('Protection_Days__c'),
     candidateLimit: num('Candidate_Limit__c'),
     reviewSlaHours: num('Review_SLA_Hours__c'),
-    extensionDays: num('Extension_Days__c')
+    extensionDays: num('Extension_Days__c'),
+    exclusivity: v.get('Exclusivity__c') ?? 'CUSTOMER'
   };
 }
 
@@ -467,6 +475,13 @@ export class PreviewOrg {
     };
   }
 
+  /** The org's products (ProductCatalogSelector): here, every product a seeded registration names. */
+  catalog(): { name: string }[] {
+    const names = new Set<string>();
+    for (const r of this.registrations.values()) for (const p of splitProducts(r.products)) names.add(p);
+    return [...names].sort().map((name) => ({ name: name.slice(0, 255) }));
+  }
+
   /** Other companies' and own registrations, and customer accounts, as DealCandidateSelector offers them. */
   candidatesFor(r: Registration | undefined): Record<string, unknown>[] {
     const out: Record<string, unknown>[] = [];
@@ -485,6 +500,11 @@ export class PreviewOrg {
         ...(c.customerRegion ? { region: c.customerRegion } : {}),
         ...(products.length ? { products } : {}),
         ...(c.dealValue !== undefined ? { amount: c.dealValue } : {}),
+        // The candidate's deal, as DealCandidateSelector sends it (DealRequestMapper.addDealDetails).
+        ...(c.opportunityName ? { opportunityName: c.opportunityName.trim().slice(0, 120) } : {}),
+        ...(c.description?.trim() ? { description: c.description.trim().slice(0, 1000) } : {}),
+        ...(validDate(c.expectedCloseDate) ? { closeDate: validDate(c.expectedCloseDate) } : {}),
+        ...(c.customerCountry ? { country: c.customerCountry.slice(0, 80) } : {}),
         createdAt: c.createdDate.replace(/\.\d{3}Z$/, 'Z'),
         lastActivityAt: c.lastModifiedDate.replace(/\.\d{3}Z$/, 'Z')
       });
@@ -551,8 +571,10 @@ export class PreviewOrg {
           conflictThreshold: s.conflictThreshold,
           highValueAmount: s.highValueAmount,
           protectionDays: s.protectionDays,
-          asOf: isoDate(this.now())
+          asOf: isoDate(this.now()),
+          exclusivity: s.exclusivity
         },
+        ...(this.catalog().length ? { catalog: this.catalog() } : {}),
         deals: [this.dealPayload(r)]
       });
       result = response.results.find((x) => x.dealId === r.id);

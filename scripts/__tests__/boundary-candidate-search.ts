@@ -6,13 +6,18 @@
 // What it models, by name only (the fixture pairs carry no domains):
 // - CompanyNameKey.of: lower case, accents folded, "&" -> "and", other punctuation -> space,
 //   legal-form and structure words removed anywhere, a leading "the" dropped.
-// - DealCandidateSelector: another partner's registration is queried when its stored key equals
-//   the deal's key (SOQL `Customer_Name_Key__c IN :nameKeys`; registrations' Name is an
-//   auto-number, so SOSL never finds them by customer name); accounts and opportunities are found
-//   by SOSL `FIND "<key>" IN NAME FIELDS` (modelled as the key's words appearing consecutively
-//   among the record name's words: an approximation of the platform's search, which may also
-//   stem); a pooled record reaches the deal when its key equals the deal's key or shares a key
-//   word of at least MIN_TOKEN_LENGTH letters (`match`).
+// - CompanyNameKey.blocksOf: the blocking keys stored on each registration: the key, the key
+//   without spaces (compact), the acronym (initials of two or more words, or a one-word name of
+//   2-MAX_ACRONYM_LENGTH letters) and the first significant word (token).
+// - DealCandidateSelector: another partner's registration is queried when one of its stored keys
+//   matches the deal's (SOQL: same key; its compact or acronym equal to the deal's compact or
+//   acronym; its first word among the deal's words; registrations' Name is an auto-number, so SOSL
+//   never finds them by customer name); accounts and opportunities are found by SOSL
+//   `FIND "<key>" OR "<acronym>" OR "<first word>" IN NAME FIELDS` (modelled as the key's words
+//   appearing consecutively among the record name's words, or the single word among them: an
+//   approximation of the platform's search, which may also stem); a pooled record reaches the deal
+//   when its key, compact or acronym matches the deal's or it shares a key word of at least
+//   MIN_TOKEN_LENGTH letters (`match`).
 import { constant, type ApexProject } from './boundary-apex-model';
 
 export interface NameKeyRules {
@@ -20,6 +25,9 @@ export interface NameKeyRules {
   structureWords: ReadonlySet<string>;
   fold: ReadonlyMap<string, string>;
   minTokenLength: number;
+  blockStopWords: ReadonlySet<string>;
+  blockMinTokenLength: number;
+  maxAcronymLength: number;
 }
 
 /** The rules as the Apex source defines them. */
@@ -32,7 +40,10 @@ export function apexNameKeyRules(project: ApexProject): NameKeyRules {
     legalForms: new Set(legal),
     structureWords: new Set(structure),
     fold: new Map(fold),
-    minTokenLength: min
+    minTokenLength: min,
+    blockStopWords: new Set(constant(project, 'CompanyNameKey', 'BLOCK_STOP_WORDS') as string[]),
+    blockMinTokenLength: constant(project, 'CompanyNameKey', 'MIN_TOKEN_LENGTH') as number,
+    maxAcronymLength: constant(project, 'CompanyNameKey', 'MAX_ACRONYM_LENGTH') as number
   };
 }
 
@@ -59,12 +70,34 @@ export function nameKeyOf(rules: NameKeyRules, companyName: string | null): stri
   return key === '' ? null : key.slice(0, 255);
 }
 
+export interface Blocks {
+  key: string;
+  compact: string;
+  acronym: string | null;
+  token: string | null;
+  tokens: string[];
+}
+
+/** CompanyNameKey.blocksOf, line by line. */
+export function blocksOf(rules: NameKeyRules, companyName: string | null): Blocks | null {
+  const key = nameKeyOf(rules, companyName);
+  if (key === null) return null;
+  const compact = key.split(' ').join('').slice(0, 255);
+  const words = key.split(' ').filter((w) => w.trim() !== '' && !rules.blockStopWords.has(w));
+  const tokens = words.filter((w) => w.length >= rules.blockMinTokenLength).map((w) => w.slice(0, 80));
+  let acronym: string | null = null;
+  if (words.length >= 2) acronym = words.map((w) => w.slice(0, 1)).join('').slice(0, 80);
+  else if (compact.length >= 2 && compact.length <= rules.maxAcronymLength) acronym = compact;
+  return { key, compact, acronym, token: tokens[0] ?? null, tokens };
+}
+
 function tokensOf(rules: NameKeyRules, key: string | null): Set<string> {
   return new Set((key ?? '').split(' ').filter((t) => t.length >= rules.minTokenLength));
 }
 
 /** SOSL `FIND "<phrase>" IN NAME FIELDS`, approximated as consecutive words of the name. */
-function soslPhraseMatches(phrase: string, recordName: string): boolean {
+function soslPhraseMatches(phrase: string | null, recordName: string): boolean {
+  if (phrase === null || phrase.length === 0) return false;
   const words = recordName
     .toLowerCase()
     .normalize('NFKD')
@@ -87,14 +120,26 @@ export interface SearchOutcome {
 
 /** Whether a deal named `dealName` gets an existing record named `recordName` as a candidate. */
 export function candidateSearch(rules: NameKeyRules, dealName: string, recordName: string): SearchOutcome {
-  const dealKey = nameKeyOf(rules, dealName);
-  const recordKey = nameKeyOf(rules, recordName);
-  const sameKey = dealKey !== null && dealKey === recordKey;
-  const dealTokens = tokensOf(rules, dealKey);
-  const sharesToken = [...tokensOf(rules, recordKey)].some((t) => dealTokens.has(t));
+  const deal = blocksOf(rules, dealName);
+  const record = blocksOf(rules, recordName);
+  if (deal === null || record === null) return { asRegistration: false, asAccount: false };
+  const sameKey = deal.key === record.key;
+  const dealTokens = tokensOf(rules, deal.key);
+  const sharesToken = [...tokensOf(rules, record.key)].some((t) => dealTokens.has(t));
+  // Compact keys and acronyms are one bind set: either may equal either.
+  const dealCompactOrAcronym = new Set([deal.compact, deal.acronym].filter((x) => x !== null));
+  const compactOrAcronym =
+    dealCompactOrAcronym.has(record.compact) ||
+    (record.acronym !== null && dealCompactOrAcronym.has(record.acronym));
+  // SOQL over the stored keys of registrations.
+  const queried =
+    sameKey || compactOrAcronym || (record.token !== null && deal.tokens.includes(record.token));
+  // `match`: the pool entry reaches the deal.
+  const matched = sameKey || compactOrAcronym || sharesToken;
+  const searchable = (t: string | null) => t !== null && t.length >= rules.minTokenLength;
   const searched =
-    dealKey !== null &&
-    dealKey.length >= rules.minTokenLength &&
-    soslPhraseMatches(dealKey.slice(0, 80), recordName);
-  return { asRegistration: sameKey, asAccount: searched && (sameKey || sharesToken) };
+    (searchable(deal.key) && soslPhraseMatches(deal.key.slice(0, 80), recordName)) ||
+    (searchable(deal.acronym) && soslPhraseMatches(deal.acronym, recordName)) ||
+    (searchable(deal.token) && soslPhraseMatches(deal.token, recordName));
+  return { asRegistration: queried && matched, asAccount: searched && matched };
 }

@@ -131,7 +131,7 @@ describe('Deal_Scoring_Setting__mdt', () => {
     );
     // The description states the default ("(default 70)", ", default 730.", "(default on)"); a
     // text setting without a default says what blank means instead.
-    const stated = /\bdefault (\d+(?:\.\d+)?|on|off)\b/.exec(f?.description ?? '')?.[1];
+    const stated = /\bdefault (\d+(?:\.\d+)?|on|off|[A-Z][A-Z_]+)\b/.exec(f?.description ?? '')?.[1];
     const expected =
       s.default === null
         ? undefined
@@ -452,7 +452,13 @@ describe('openapi.json', () => {
                         {
                           properties: Record<
                             string,
-                            { minimum?: number; maximum?: number; maxLength?: number; description?: string }
+                            {
+                              minimum?: number;
+                              maximum?: number;
+                              maxLength?: number;
+                              enum?: string[];
+                              description?: string;
+                            }
                           >;
                         }
                       >;
@@ -468,13 +474,14 @@ describe('openapi.json', () => {
       .properties;
     for (const [name, s] of Object.entries(vocabulary.settings).filter(([, s]) => s.sentToFunction)) {
       const p = score[name];
+      // A setting with a list of values is an enum of exactly those values (its length follows).
       expect([
         name,
         p?.minimum,
         p?.maximum,
-        p?.maxLength,
+        s.values ? p?.enum : p?.maxLength,
         s.default === null || p?.description?.endsWith(`(${String(s.default)})`)
-      ]).toEqual([name, s.minimum, s.maximum, s.maxLength, true]);
+      ]).toEqual([name, s.minimum, s.maximum, s.values ?? s.maxLength, true]);
     }
     expect(
       Object.keys(score)

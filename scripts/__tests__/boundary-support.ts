@@ -9,6 +9,7 @@ export interface SettingEntry {
   minimum?: number;
   maximum?: number;
   maxLength?: number;
+  values?: string[];
   metadataField: string;
   sentToFunction: boolean;
   description: string;

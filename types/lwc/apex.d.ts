@@ -318,6 +318,10 @@ interface DealReviewConflict {
   value?: number | null;
   currencyCode?: string | null;
   products?: string | null;
+  opportunityName?: string | null;
+  dealScore?: number | null;
+  sameDeal?: boolean | null;
+  dealReasons: string[];
 }
 
 type DealReviewAction = 'APPROVE' | 'REJECT' | 'REQUEST_INFO' | 'REASSIGN';

@@ -20,6 +20,9 @@ export const LIMITS = {
   name: 255,
   shortText: 120,
   description: 32000,
+  /** A candidate's description: enough to compare deals, small enough for a 200-candidate request. */
+  candidateDescription: 1000,
+  catalog: 2000,
   amount: 1e12
 } as const;
 
@@ -95,6 +98,13 @@ export const Settings = Type.Object(
         maxLength: 40,
         description: 'ruleset that scores (GET /v1/rulesets lists them); default: the shipped default'
       })
+    ),
+    exclusivity: Type.Optional(
+      StringEnum(
+        [...setting.exclusivity.values],
+        'programme exclusivity: what a conflict is. Sent: conflicts carry a deal comparison and the triage ' +
+          `follows the policy; not sent: customer exclusivity without deal comparison, as before (${setting.exclusivity.default})`
+      )
     )
   },
   closed
@@ -154,6 +164,10 @@ export const Candidate = Type.Object(
     region: Type.Optional(Text(40)),
     products: Type.Optional(Products),
     amount: Type.Optional(Money('candidate value')),
+    opportunityName: Type.Optional(Text(LIMITS.shortText, 'opportunity name of the candidate deal')),
+    description: Type.Optional(Text(LIMITS.candidateDescription, 'description of the candidate deal')),
+    closeDate: Type.Optional(DateOnly('expected close date of the candidate deal')),
+    country: Type.Optional(Text(80)),
     createdAt: Type.Optional(DateOrDateTime('created')),
     lastActivityAt: Type.Optional(DateOrDateTime('last activity (direct touch)'))
   },
@@ -178,10 +192,26 @@ export const Deal = Type.Object(
   closed
 );
 
+export const CatalogEntry = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 255, pattern: NON_BLANK }),
+    aliases: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 255, pattern: NON_BLANK }), { maxItems: 10 })
+    )
+  },
+  closed
+);
+
 export const ScoreRequest = Type.Object(
   {
     requestId: Id('echoed back; the idempotency key'),
     settings: Type.Optional(Settings),
+    catalog: Type.Optional(
+      Type.Array(CatalogEntry, {
+        maxItems: LIMITS.catalog,
+        description: "the org's products (names and aliases): products are compared through them"
+      })
+    ),
     deals: Type.Array(Deal, { minItems: 1, maxItems: LIMITS.deals })
   },
   closed
@@ -198,12 +228,37 @@ export const Factor = Type.Object(
   closed
 );
 
+/** The candidate's deal as compared (echoed so the score card can show both deals side by side). */
+export const ComparedDeal = Type.Object(
+  {
+    opportunityName: Type.Optional(Type.String()),
+    products: Type.Optional(Type.Array(Type.String())),
+    amount: Type.Optional(Type.Number()),
+    closeDate: Type.Optional(Type.String()),
+    region: Type.Optional(Type.String()),
+    country: Type.Optional(Type.String())
+  },
+  closed
+);
+
+export const DealComparison = Type.Object(
+  {
+    score: Type.Number({ minimum: 0, maximum: 1, description: 'calibrated 0-1 "same deal" score' }),
+    sameDeal: Type.Boolean(),
+    sharedProducts: Type.Array(Type.String()),
+    reasons: Type.Array(Type.String()),
+    candidate: ComparedDeal
+  },
+  closed
+);
+
 export const Conflict = Type.Object(
   {
     candidateId: Type.String(),
     kind: CandidateKind,
     similarity: Type.Number({ minimum: 0, maximum: 1 }),
-    reasons: Type.Array(Type.String())
+    reasons: Type.Array(Type.String()),
+    deal: Type.Optional(DealComparison)
   },
   closed
 );
@@ -334,6 +389,9 @@ export type ScoreResponse = Static<typeof ScoreResponse>;
 export type Settings = Static<typeof Settings>;
 export type Deal = Static<typeof Deal>;
 export type Candidate = Static<typeof Candidate>;
+export type CatalogEntry = Static<typeof CatalogEntry>;
+export type DealComparison = Static<typeof DealComparison>;
+export type Exclusivity = NonNullable<Settings['exclusivity']>;
 export type Partner = Static<typeof Partner>;
 export type Customer = Static<typeof Customer>;
 export type Opportunity = Static<typeof Opportunity>;

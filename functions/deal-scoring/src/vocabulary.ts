@@ -465,6 +465,16 @@ export const VOCABULARY = {
       metadataField: 'Ruleset_Version__c',
       sentToFunction: true,
       description: 'Scoring ruleset the function uses; blank: the function default.'
+    },
+    exclusivity: {
+      default: 'CUSTOMER',
+      type: 'string',
+      values: ['CUSTOMER', 'PRODUCT_LINE', 'OPPORTUNITY'],
+      maxLength: 20,
+      metadataField: 'Exclusivity__c',
+      sentToFunction: true,
+      description:
+        'Programme exclusivity: CUSTOMER (any active registration or open opportunity of the customer blocks), PRODUCT_LINE (only one sharing a product), OPPORTUNITY (only the same deal).'
     }
   }
 } as const;

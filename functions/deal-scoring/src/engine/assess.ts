@@ -140,7 +140,18 @@ function completeness(deal: Deal, s: ResolvedSettings, f: FactorList, notes: str
   return fields.missingRequired;
 }
 
-function conflictFactors(deal: Deal, assessed: AssessedCandidate[], f: FactorList): void {
+const POLICY_WORDS = {
+  CUSTOMER: 'per customer',
+  PRODUCT_LINE: 'per product line',
+  OPPORTUNITY: 'per opportunity'
+};
+
+function conflictFactors(
+  deal: Deal,
+  assessed: AssessedCandidate[],
+  f: FactorList,
+  s: ResolvedSettings
+): void {
   const conflicts = assessed.filter((a) => a.role === 'conflict');
   const byKind = { registration: 0, opportunity: 0, account: 0 };
   for (const c of conflicts) byKind[c.candidate.kind]++;
@@ -179,9 +190,14 @@ function conflictFactors(deal: Deal, assessed: AssessedCandidate[], f: FactorLis
     f.add('EXISTING_ACCOUNT', `Matches account ${(known[0] as AssessedCandidate).candidate.id}.`);
   }
   const candidates = deal.candidates?.length ?? 0;
+  const coexisting = assessed.filter((a) => a.role === 'coexisting').length;
   if (conflicts.length === 0 && own.length === 0 && near.length === 0) {
     if (candidates > 0) {
-      f.add('NO_CONFLICTS', `Checked ${candidates} candidate record(s).`);
+      const other =
+        coexisting > 0 && s.exclusivity
+          ? ` ${coexisting} record(s) of the same customer are other deals, which exclusivity ${POLICY_WORDS[s.exclusivity]} allows.`
+          : '';
+      f.add('NO_CONFLICTS', `Checked ${candidates} candidate record(s).${other}`);
     } else {
       f.add('NO_CANDIDATES', 'Salesforce found no similar registrations, opportunities or accounts.');
     }
@@ -294,13 +310,26 @@ export function assessDeal(deal: Deal, s: ResolvedSettings): Assessment {
     domain: deal.customer.domain,
     contactEmail: deal.contact?.email
   });
+  const opp = deal.opportunity;
   const assessed = assessCandidates(
     subject,
     { id: deal.id, partnerId: deal.partner.id },
     deal.candidates ?? [],
-    s
+    s,
+    {
+      customerName: deal.customer.name,
+      side: {
+        opportunityName: opp?.name,
+        description: opp?.description,
+        products: opp?.products,
+        amount: opp?.amount,
+        closeDate: opp?.closeDate,
+        region: deal.customer.region,
+        country: deal.customer.country
+      }
+    }
   );
-  conflictFactors(deal, assessed, f);
+  conflictFactors(deal, assessed, f, s);
   partnerFit(deal, s, f);
   const highValue = dealQuality(deal, s, f);
 
@@ -315,7 +344,8 @@ export function assessDeal(deal: Deal, s: ResolvedSettings): Assessment {
       candidateId: a.candidate.id,
       kind: a.candidate.kind,
       similarity: a.similarity,
-      reasons: a.reasons
+      reasons: a.reasons,
+      ...(a.deal ? { deal: a.deal } : {})
     }));
   const nearMisses = assessed.filter((a) => a.role === 'near-miss').length;
 

@@ -60,7 +60,7 @@ export function templateRationale({ assessment: a, settings: s }: NarrativeInput
 }
 
 /** Partner message: what happens next and what the partner can do. Never mentions other records. */
-export function templatePartnerMessage({ deal, assessment: a }: NarrativeInput): string {
+export function templatePartnerMessage({ deal, assessment: a, settings }: NarrativeInput): string {
   const customer = deal.customer.name;
   const notes = a.partnerNotes.length > 0 ? ` Please check: ${list(a.partnerNotes)}.` : '';
   switch (a.recommendedAction) {
@@ -69,6 +69,11 @@ export function templatePartnerMessage({ deal, assessment: a }: NarrativeInput):
     case 'REQUEST_MORE_INFO':
       return `Your registration for ${customer} needs a few more details before it can be reviewed: please add the ${list(a.missingLabels)}.${notes}`;
     case 'REVIEW_CONFLICT':
+      // The programme's exclusivity says what overlapped; never which record or partner.
+      if (settings.exclusivity === 'PRODUCT_LINE')
+        return `Your registration for ${customer} overlaps with existing activity for this customer and product line, so a channel manager will review it. We will contact you if we need more details.${notes}`;
+      if (settings.exclusivity === 'OPPORTUNITY')
+        return `Your registration for ${customer} looks like an opportunity that is already registered or being worked, so a channel manager will review it. We will contact you if we need more details.${notes}`;
       return `Your registration for ${customer} overlaps with existing activity for this customer, so a channel manager will review it. We will contact you if we need more details.${notes}`;
     case 'ROUTE_FOR_REVIEW':
     default:

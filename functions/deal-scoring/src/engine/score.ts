@@ -8,6 +8,7 @@ import { MODEL_VERSION } from '../version';
 import { assessDeal } from './assess';
 import { todayUtc } from './dates';
 import { isPartnerSafe, templateNarrator, templatePartnerMessage, type Narrator } from './narrative';
+import { prepareCatalog } from '../deal/products';
 import { resolveSettings } from './settings';
 
 export interface ScoreOptions {
@@ -21,7 +22,10 @@ export async function scoreRequest(
   request: ScoreRequest,
   options: ScoreOptions = {}
 ): Promise<ScoreResponse> {
-  const settings = resolveSettings(request.settings, (options.today ?? (() => todayUtc()))());
+  const settings = {
+    ...resolveSettings(request.settings, (options.today ?? (() => todayUtc()))()),
+    ...(request.catalog ? { catalog: prepareCatalog(request.catalog) } : {})
+  };
   const narrator = options.narrator ?? templateNarrator;
   const results: DealResult[] = [];
   for (const deal of request.deals) {

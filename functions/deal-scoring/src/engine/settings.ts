@@ -1,4 +1,5 @@
-import type { Settings } from '../schemas';
+import type { Exclusivity, Settings } from '../schemas';
+import type { CompiledCatalog } from '../deal/products';
 import { VOCABULARY } from '../vocabulary';
 import { ValidationError } from '../validation';
 import { availableRulesets, DEFAULT_RULESET, findRuleset, type LoadedRuleset } from './rulesets';
@@ -12,6 +13,13 @@ export interface ResolvedSettings {
   asOf: string;
   /** The ruleset that scores: `settings.rulesetVersion` or the default. */
   ruleset: LoadedRuleset;
+  /**
+   * Programme exclusivity as sent. Undefined when the request names none: customer exclusivity
+   * without deal comparisons, exactly as before the setting existed.
+   */
+  exclusivity?: Exclusivity;
+  /** The request's product catalogue, compiled (empty when none was sent). */
+  catalog?: CompiledCatalog;
 }
 
 const { settings } = VOCABULARY;
@@ -46,6 +54,7 @@ export function resolveSettings(s: Settings | undefined, today: string): Resolve
     highValueAmount: s?.highValueAmount ?? DEFAULT_SETTINGS.highValueAmount,
     protectionDays: s?.protectionDays ?? DEFAULT_SETTINGS.protectionDays,
     asOf: s?.asOf ?? today,
-    ruleset: resolveRuleset(s?.rulesetVersion)
+    ruleset: resolveRuleset(s?.rulesetVersion),
+    ...(s?.exclusivity ? { exclusivity: s.exclusivity } : {})
   };
 }

@@ -17,6 +17,8 @@ export type NameSignal =
   | 'region'
   | 'spacing'
   | 'acronym'
+  | 'short-form'
+  | 'trade-name'
   | 'tokens'
   | 'typo'
   | 'none';
@@ -83,6 +85,104 @@ function isAcronymOf(short: NormalizedName, long: NormalizedName): boolean {
   return long.initials === acr;
 }
 
+/** Longest word taken as a short form of other words ("singtel", "fedex"). */
+const SHORT_FORM_MAX = 8;
+
+/**
+ * True when `short` is made of the beginnings of `parts`, in order: each letter continues the
+ * current part's beginning or starts a later part ("singtel": SINGapore TELecommunications,
+ * "gsk": Glaxo Smith Kline, "bmo": Bank of MOntreal). Distinctive parts may not be skipped, generic
+ * ones ("banking", "group") may; at least two parts give letters.
+ */
+export function isShortFormOf(short: string, parts: readonly string[], weights: readonly number[]): boolean {
+  const n = parts.length;
+  if (n < 2 || short.length < 2 || short.length > SHORT_FORM_MAX) return false;
+  // The long form starts with a word, not with another acronym ("BNP Paribas" is no expansion of "BP").
+  if ((parts[0] as string).length < 4 || short.charCodeAt(0) !== (parts[0] as string).charCodeAt(0))
+    return false;
+  // Depth-first over (letter i, part j, letters of part j used k); short forms are tiny.
+  const go = (i: number, j: number, k: number, used: number): boolean => {
+    if (i === short.length) {
+      for (let r = j + 1; r < n; r++) if ((weights[r] as number) >= 1) return false;
+      return used >= 2;
+    }
+    const c = short.charCodeAt(i);
+    const part = parts[j] as string;
+    if (k < part.length && part.charCodeAt(k) === c && go(i + 1, j, k + 1, used)) return true;
+    for (let r = j + 1; r < n; r++) {
+      if ((parts[r] as string).charCodeAt(0) === c && go(i + 1, r, 1, used + 1)) return true;
+      if ((weights[r] as number) >= 1) break; // a distinctive part cannot be skipped
+    }
+    return false;
+  };
+  return go(1, 0, 1, 1);
+}
+
+/** Letters of `short` taken from `long`'s parts that `skip` does not name (the shared words). */
+function shortFormOfParts(short: string, long: NormalizedName, skip: readonly string[]): boolean {
+  if (short.length > SHORT_FORM_MAX || long.parts.length < 2) return false;
+  // Cheap refusal before anything is built: the first part must start with the first letter.
+  let first = 0;
+  while (first < long.parts.length && skip.includes(long.parts[first] as string)) first++;
+  const head = long.parts[first];
+  if (head === undefined || head.charCodeAt(0) !== short.charCodeAt(0)) return false;
+  const parts: string[] = [];
+  const weights: number[] = [];
+  for (let i = first; i < long.parts.length; i++) {
+    const p = long.parts[i] as string;
+    if (skip.includes(p)) continue;
+    parts.push(p);
+    weights.push(long.partWeights[i] as number);
+  }
+  return isShortFormOf(short, parts, weights);
+}
+
+/** A one-word name that is a short form of the other's words ("GSK", "Singtel", "TD" beside "Bank"). */
+function isShortFormPair(a: NormalizedName, b: NormalizedName): boolean {
+  // At most one word besides the short form, shared with the other name: "TD Bank" / "Toronto-Dominion Bank".
+  const w = a.words;
+  if (w.length === 1) return shortFormOfParts(w[0] as string, b, w);
+  if (w.length !== 2) return false;
+  const [x, y] = w as [string, string];
+  if (b.words.includes(y) && !b.words.includes(x)) return shortFormOfParts(x, b, w);
+  if (b.words.includes(x) && !b.words.includes(y)) return shortFormOfParts(y, b, w);
+  return false;
+}
+
+/** The shared word is the other name's expansion ("ABB Asea Brown Boveri" / "ABB", "H&M Hennes & Mauritz"). */
+function expandsSharedWord(long: NormalizedName, short: NormalizedName): boolean {
+  if (short.words.length !== 1 || long.words.length < 3) return false;
+  const word = short.words[0] as string;
+  return long.words.includes(word) && shortFormOfParts(word, long, short.words);
+}
+
+/**
+ * A short trade name at the end of a long legal name: "Porsche" / "Dr. Ing. h.c. F. Porsche",
+ * "Lilly" / "Eli Lilly": the one distinctive word of the short name is the long name's last word
+ * and every word before it is an initial or title of at most three letters.
+ */
+function isTradeNameAtEnd(short: NormalizedName, long: NormalizedName): boolean {
+  if (short.tokens.length !== 1 || long.tokens.length < 2) return false;
+  const t = short.tokens[0] as string;
+  if (t.length < 5 || long.tokens[long.tokens.length - 1] !== t) return false;
+  for (let i = 0; i < long.tokens.length - 1; i++) if ((long.tokens[i] as string).length > 3) return false;
+  return true;
+}
+
+/** The distinctive words joined are equal but split differently ("Wal-Mart Stores" / "Walmart"). */
+function sameDistinctiveLetters(a: NormalizedName, b: NormalizedName): boolean {
+  return (
+    a.distinctiveCount !== b.distinctiveCount &&
+    a.distinctiveJoined.length >= 6 &&
+    a.distinctiveJoined === b.distinctiveJoined
+  );
+}
+
+/** Only names with at most two words can be a short form, trade name or other split of the other. */
+function mayBeShortForm(a: NormalizedName, b: NormalizedName): boolean {
+  return a.words.length <= 2 || b.words.length <= 2;
+}
+
 /** Compares two normalized names. */
 export function compareNormalized(a: NormalizedName, b: NormalizedName): NameComparison {
   if (a.compact.length === 0 || b.compact.length === 0) return NONE;
@@ -95,6 +195,17 @@ export function compareNormalized(a: NormalizedName, b: NormalizedName): NameCom
     return { similarity: 0.96, signal: 'spacing' };
   if (isAcronymOf(a, b) || isAcronymOf(b, a)) return { similarity: 0.9, signal: 'acronym' };
   const tokens = tokenSimilarity(a, b);
+  if (tokens < 0.82 && mayBeShortForm(a, b)) {
+    if (sameDistinctiveLetters(a, b)) return { similarity: 0.9, signal: 'spacing' };
+    // A short form starts with the other name's first letter: most pairs stop at this comparison.
+    const sameStart = a.compact.charCodeAt(0) === b.compact.charCodeAt(0);
+    if (
+      sameStart &&
+      (isShortFormPair(a, b) || isShortFormPair(b, a) || expandsSharedWord(a, b) || expandsSharedWord(b, a))
+    )
+      return { similarity: 0.86, signal: 'short-form' };
+    if (isTradeNameAtEnd(a, b) || isTradeNameAtEnd(b, a)) return { similarity: 0.84, signal: 'trade-name' };
+  }
   let chars = 0;
   // Whole-name edit distance only when noise broke the words apart (different token counts) or
   // the name is long enough that one typo cannot change which company it is; for short names
@@ -139,6 +250,12 @@ export function describeNameMatch(
       const [short, long] = a.tokens.length <= b.tokens.length ? [a, b] : [b, a];
       return `acronym ${short.compact.toUpperCase()} matches "${long.key}"`;
     }
+    case 'short-form': {
+      const [short, long] = a.words.length <= b.words.length ? [a, b] : [b, a];
+      return `short form ${short.compact.toUpperCase()} matches "${long.key}"`;
+    }
+    case 'trade-name':
+      return 'trade name matches the end of the legal name';
     case 'tokens':
       return `names share significant words (${cmp.similarity.toFixed(2)})`;
     case 'typo':

@@ -1,3 +1,4 @@
+import { transliterate } from 'transliteration';
 import { histogram, withinOneEdit } from './distance';
 import { VOCABULARY } from '../vocabulary';
 
@@ -173,6 +174,19 @@ export interface NormalizedName {
   legalRemoved: boolean;
   /** Region qualifier removed, as written ("germany", "emea"); empty when none. */
   region: string;
+  /**
+   * The words as written, also split at inner capitals ("GlaxoSmithKline" -> glaxo smith kline,
+   * "SingTel" -> sing tel), lower case, legal forms and stop words left out: what a short form is
+   * made of.
+   */
+  parts: string[];
+  /** Weight of each part (tokenWeight of its stem): generic parts may be skipped by a short form. */
+  partWeights: number[];
+  /** Core words as written (not expanded or stemmed), one per token: the short-form candidates. */
+  words: string[];
+  /** The distinctive words (weight 1) joined, and how many there are ("wal mart" -> "walmart", 2). */
+  distinctiveJoined: string;
+  distinctiveCount: number;
 }
 
 const COMBINING = /[\u0300-\u036f]/g;
@@ -189,15 +203,26 @@ const FOLD: Record<string, string> = {
 };
 const FOLD_RE = /[ßæœøłđðþı]/g;
 
-/** Lower-case ASCII-ish folding: "Société Générale" -> "societe generale", "Börse" -> "borse". */
+/**
+ * Lower-case ASCII-ish folding: "Société Générale" -> "societe generale", "Börse" -> "borse"; names
+ * in other scripts are transliterated (the transliteration package: "Газпром" -> "gazprom",
+ * "华为" -> "hua wei").
+ */
 const ASCII = /^[\x20-\x7e]*$/;
 export function foldText(raw: string): string {
-  if (ASCII.test(raw)) return raw.toLowerCase();
-  return raw
+  return foldCase(raw).toLowerCase();
+}
+
+/** foldText without lower-casing (inner capitals mark the parts of a stylised name). */
+function foldCase(raw: string): string {
+  if (ASCII.test(raw)) return raw;
+  const folded = raw
     .normalize('NFKD')
     .replace(COMBINING, '')
-    .toLowerCase()
-    .replace(FOLD_RE, (c) => FOLD[c] ?? c);
+    .replace(FOLD_RE, (c) => FOLD[c] ?? c)
+    .replace(/[ÆŒØŁĐÐÞ]/g, (c) => (FOLD[c.toLowerCase()] ?? c).toUpperCase());
+  // Other scripts (Cyrillic, Greek, Han, kana...) to Latin letters.
+  return /[^\x00-\x7f]/.test(folded) ? transliterate(folded) : folded;
 }
 
 function tokenWeight(token: string): number {
@@ -366,7 +391,8 @@ export function normalizeName(raw: string): NormalizedName {
 
 /** Normalization without the cache (benchmarks measure both). */
 export function computeNormalizedName(raw: string): NormalizedName {
-  const folded = foldText(raw);
+  const cased = foldCase(raw);
+  const folded = cased.toLowerCase();
   // Parenthesized qualifiers: "(EMEA)", "(Deutschland) GmbH" are regions; other content is kept.
   let region = '';
   let parenLegal = false;
@@ -392,13 +418,23 @@ export function computeNormalizedName(raw: string): NormalizedName {
     legalRemoved = stripTrailingLegal(tokens) || legalRemoved;
   }
   const core: string[] = [];
+  const words: string[] = [];
   let compact = '';
   for (const t of tokens) {
     compact += t;
     if (STOP_WORDS.has(t) && tokens.length > 1) continue;
     core.push(stem(t));
+    words.push(t);
   }
+  const parts = shortFormParts(cased);
   const weights = core.map(tokenWeight);
+  let distinctiveJoined = '';
+  let distinctiveCount = 0;
+  weights.forEach((w, i) => {
+    if (w < 1) return;
+    distinctiveJoined += words[i];
+    distinctiveCount++;
+  });
   let weight = 0;
   for (const w of weights) weight += w;
   let initials = '';
@@ -414,8 +450,44 @@ export function computeNormalizedName(raw: string): NormalizedName {
     hist: histogram(compact),
     initials,
     legalRemoved,
-    region
+    region,
+    parts,
+    partWeights: parts.map((x) => tokenWeight(stem(x))),
+    words,
+    distinctiveJoined,
+    distinctiveCount
   };
+}
+
+/** The parts a short form is made of: words split at inner capitals, without legal forms and stop words. */
+function shortFormParts(cased: string): string[] {
+  const out: string[] = [];
+  const text = cased.replace(/\b([A-Za-z0-9]{1,2})&([A-Za-z0-9]{1,2})\b/g, '$1$2');
+  let part = '';
+  let prevLower = false;
+  const flush = () => {
+    if (!part) return;
+    const p = part.toLowerCase();
+    if (!STOP_WORDS.has(p) && !LEGAL_FORMS.has(p) && !LEADING_LEGAL.has(p)) out.push(p);
+    part = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    const lower = c >= 97 && c <= 122;
+    const digit = c >= 48 && c <= 57;
+    if (c === 39 || c === 96 || c === 180 || c === 8217) continue; // apostrophes join ("McDonald's")
+    if (!upper && !lower && !digit) {
+      flush();
+      prevLower = false;
+      continue;
+    }
+    if (upper && prevLower) flush(); // "GlaxoSmith" -> "Glaxo" | "Smith"
+    part += text[i];
+    prevLower = lower;
+  }
+  flush();
+  return out;
 }
 
 /** The blocking / storage key (what `CompanyNameKey.of` computes in Apex): the compact key. */

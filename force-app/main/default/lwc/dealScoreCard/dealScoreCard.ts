@@ -83,6 +83,11 @@ interface ConflictCardView {
   headingId: string;
   kindLabel: string;
   similarityText: string;
+  /** "Same deal 91%" / "Other deal (12% alike)"; empty without a deal comparison. */
+  dealText: string;
+  dealBadgeClass: string;
+  dealReasons: { key: string; text: string }[];
+  hasDealReasons: boolean;
   reasons: { key: string; text: string }[];
   hasReasons: boolean;
   visible: boolean;
@@ -445,6 +450,7 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
         [LABELS.Field_Partner, text(d.partnerName), text(c.partnerName ?? c.ownerName)],
         [LABELS.Field_Status, text(d.status), text(c.status)],
         [LABELS.Field_Started, formatDate(d.submittedAt ?? d.createdDate), formatDate(c.startedAt)],
+        [LABELS.Field_Opportunity, text(d.opportunityName), text(c.opportunityName)],
         [LABELS.Field_Close, formatDate(d.closeDate), formatDate(c.closeDate)],
         [LABELS.Field_Value, formatMoney(d.value, d.currencyCode), formatMoney(c.value, c.currencyCode)],
         [LABELS.Field_Region, text(d.region), text(c.region)],
@@ -466,6 +472,13 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
           c.similarity === null || c.similarity === undefined
             ? ''
             : format(LABELS.Similarity, Math.round(c.similarity * 100)),
+        dealText:
+          c.dealScore === null || c.dealScore === undefined
+            ? ''
+            : format(c.sameDeal ? LABELS.Same_Deal : LABELS.Other_Deal, Math.round(c.dealScore * 100)),
+        dealBadgeClass: c.sameDeal ? 'slds-badge slds-theme_error' : 'slds-badge slds-theme_success',
+        dealReasons: (c.dealReasons ?? []).map((r, j) => ({ key: `d${j}`, text: r })),
+        hasDealReasons: (c.dealReasons ?? []).length > 0,
         reasons: (c.reasons ?? []).map((r, j) => ({ key: `r${j}`, text: r })),
         hasReasons: (c.reasons ?? []).length > 0,
         visible: c.visible === true,

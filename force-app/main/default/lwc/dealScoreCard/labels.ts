@@ -46,6 +46,10 @@ import FIELD_CLOSE from '@salesforce/label/c.DR_Console_Field_Close';
 import FIELD_VALUE from '@salesforce/label/c.DR_Console_Field_Value';
 import FIELD_REGION from '@salesforce/label/c.DR_Console_Field_Region';
 import FIELD_PRODUCTS from '@salesforce/label/c.DR_Console_Field_Products';
+import FIELD_OPPORTUNITY from '@salesforce/label/c.DR_Console_Field_Opportunity';
+import SAME_DEAL from '@salesforce/label/c.DR_Console_Same_Deal';
+import OTHER_DEAL from '@salesforce/label/c.DR_Console_Other_Deal';
+import DEAL_REASONS from '@salesforce/label/c.DR_Console_Deal_Reasons';
 import FIELD_PROTECTION from '@salesforce/label/c.DR_Console_Field_Protection';
 import OPEN_RECORD from '@salesforce/label/c.DR_Console_Open_Record';
 import KIND_REGISTRATION from '@salesforce/label/c.DR_Console_Kind_registration';
@@ -131,6 +135,10 @@ export const LABELS = {
   Field_Value: FIELD_VALUE,
   Field_Region: FIELD_REGION,
   Field_Products: FIELD_PRODUCTS,
+  Field_Opportunity: FIELD_OPPORTUNITY,
+  Same_Deal: SAME_DEAL,
+  Other_Deal: OTHER_DEAL,
+  Deal_Reasons: DEAL_REASONS,
   Field_Protection: FIELD_PROTECTION,
   Open_Record: OPEN_RECORD,
   Kind_registration: KIND_REGISTRATION,

@@ -104,5 +104,6 @@ export const SETTING_DEFAULTS = {
   portalCallsPerDay: 5000,
   stuckRepublishLimit: 3,
   auditRetentionDays: 730,
-  rulesetVersion: null
+  rulesetVersion: null,
+  exclusivity: 'CUSTOMER'
 } as const;

@@ -183,6 +183,41 @@ describe('c-deal-score-card', () => {
     expect(byId(element, 'timeline-empty')).toBeNull();
   });
 
+  it('shows the deal comparison: both opportunities side by side, the same-deal badge and its reasons', async () => {
+    const [first, second] = CARD.conflicts;
+    getScoreCard.mockResolvedValue({
+      ...CARD,
+      conflicts: [
+        {
+          ...first,
+          opportunityName: 'ACME ERP migration',
+          dealScore: 0.91,
+          sameDeal: true,
+          dealReasons: ['same products: Analytics Cloud', 'close dates 31 days apart']
+        },
+        { ...second, dealScore: 0.12, sameDeal: false, dealReasons: ['different products'] }
+      ]
+    });
+    const element = await mount();
+    const conflicts = all(element, '[data-id="conflict"]');
+    const rows = Array.from(conflicts[0].querySelectorAll('tbody tr')).map((tr) =>
+      Array.from(tr.children).map((cell) => cell.textContent.trim())
+    );
+    expect(rows).toContainEqual(['c.DR_Console_Field_Opportunity', 'Acme ERP rollout', 'ACME ERP migration']);
+    expect(conflicts[0].querySelector('[data-id="deal-badge"]').textContent).toBe('c.DR_Console_Same_Deal');
+    expect(conflicts[0].querySelector('[data-id="deal-badge"]').className).toContain('slds-theme_error');
+    expect(
+      Array.from(conflicts[0].querySelectorAll('[data-id="deal-reasons"] li')).map((li) => li.textContent)
+    ).toEqual(['same products: Analytics Cloud', 'close dates 31 days apart']);
+    expect(conflicts[1].querySelector('[data-id="deal-badge"]').textContent).toBe('c.DR_Console_Other_Deal');
+  });
+
+  it('shows no deal badge when the function made no deal comparison', async () => {
+    const element = await mount();
+    expect(all(element, '[data-id="deal-badge"]')).toHaveLength(0);
+    expect(all(element, '[data-id="deal-reasons"]')).toHaveLength(0);
+  });
+
   it('says so when there is no recommendation, no factor, no conflict and no audit entry', async () => {
     getScoreCard.mockResolvedValue({
       ...CARD,
