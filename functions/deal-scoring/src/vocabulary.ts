@@ -465,6 +465,34 @@ export const VOCABULARY = {
       metadataField: 'Ruleset_Version__c',
       sentToFunction: true,
       description: 'Scoring ruleset the function uses; blank: the function default.'
+    },
+    highPotentialScore: {
+      default: 85,
+      type: 'integer',
+      minimum: 0,
+      maximum: 100,
+      metadataField: 'High_Potential_Score__c',
+      sentToFunction: false,
+      description:
+        'Scores at or above this make a new registration high-potential: the managers of its segment are told.'
+    },
+    notificationFromAddress: {
+      default: null,
+      type: 'string',
+      maxLength: 255,
+      metadataField: 'Notification_From_Address__c',
+      sentToFunction: false,
+      description:
+        "Verified organization-wide email address partner and manager emails are sent from; blank: the sending user's address."
+    },
+    programmeOwnerUsername: {
+      default: null,
+      type: 'string',
+      maxLength: 80,
+      metadataField: 'Programme_Owner_Username__c',
+      sentToFunction: false,
+      description:
+        'Username of the programme owner, the second escalation level of an overdue review; blank: no second level.'
     }
   }
 } as const;

@@ -104,5 +104,8 @@ export const SETTING_DEFAULTS = {
   portalCallsPerDay: 5000,
   stuckRepublishLimit: 3,
   auditRetentionDays: 730,
-  rulesetVersion: null
+  rulesetVersion: null,
+  highPotentialScore: 85,
+  notificationFromAddress: null,
+  programmeOwnerUsername: null
 } as const;
