@@ -32,6 +32,12 @@ export const PAGES: readonly PreviewPage[] = [
     body: '<div data-component="c-my-deal-registrations"></div>'
   },
   {
+    path: '/portal/notifications',
+    audience: 'partner',
+    title: 'Notification preferences',
+    body: '<div data-component="c-deal-notification-preferences"></div>'
+  },
+  {
     path: '/console',
     audience: 'manager',
     title: 'Review console',
@@ -40,6 +46,12 @@ export const PAGES: readonly PreviewPage[] = [
   ${col('slds-large-size_5-of-12', 'c-deal-score-card')}
   ${col('', 'c-deal-program-metrics')}
 </div>`
+  },
+  {
+    path: '/console/notifications',
+    audience: 'manager',
+    title: 'Notification preferences',
+    body: '<div data-component="c-deal-notification-preferences"></div>'
   }
 ];
 

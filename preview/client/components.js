@@ -3,13 +3,16 @@ import MyDealRegistrations from 'c/myDealRegistrations';
 import DealReviewQueue from 'c/dealReviewQueue';
 import DealScoreCard from 'c/dealScoreCard';
 import DealProgramMetrics from 'c/dealProgramMetrics';
+import DealNotificationPreferences from 'c/dealNotificationPreferences';
 
 export const PARTNER = {
   'c-deal-registration-form': DealRegistrationForm,
-  'c-my-deal-registrations': MyDealRegistrations
+  'c-my-deal-registrations': MyDealRegistrations,
+  'c-deal-notification-preferences': DealNotificationPreferences
 };
 export const CONSOLE = {
   'c-deal-review-queue': DealReviewQueue,
   'c-deal-score-card': DealScoreCard,
-  'c-deal-program-metrics': DealProgramMetrics
+  'c-deal-program-metrics': DealProgramMetrics,
+  'c-deal-notification-preferences': DealNotificationPreferences
 };

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { JourneyContext, tabTo, textOf } from './harness';
+import { ROUTING_JOURNEYS } from './journeys-routing';
 
 export interface Journey {
   name: string;
@@ -77,7 +78,7 @@ async function waitForListStatus(page: Page, customer: string, status: RegExp): 
 }
 
 /** Submits a complete registration as a persona through the controller (set-up, not the subject). */
-async function submitAs(
+export async function submitAs(
   ctx: JourneyContext,
   persona: string,
   draft: DealPortalDraft
@@ -89,7 +90,7 @@ async function submitAs(
   return result;
 }
 
-function completeDraft(customerName: string, domain: string): DealPortalDraft {
+export function completeDraft(customerName: string, domain: string): DealPortalDraft {
   return {
     customerName,
     customerWebsite: `https://www.${domain}`,
@@ -111,13 +112,13 @@ function completeDraft(customerName: string, domain: string): DealPortalDraft {
   };
 }
 
-async function openConsole(ctx: JourneyContext, page: Page): Promise<void> {
+export async function openConsole(ctx: JourneyContext, page: Page): Promise<void> {
   await page.goto(`${ctx.url}/console`);
   await page.getByText('Registrations awaiting review').waitFor();
 }
 
 /** Opens a registration's score card from the queue (the registration name is a "Show score card" button). */
-async function selectInQueue(page: Page, customer: string): Promise<void> {
+export async function selectInQueue(page: Page, customer: string): Promise<void> {
   const rows = page.getByRole('row').filter({ has: page.getByRole('button', { name: /^DR-\d+$/ }) });
   await rows.first().waitFor();
   const count = await rows.count();
@@ -458,5 +459,6 @@ export const JOURNEYS: Journey[] = [
   moreInfoLoop,
   conflictJourney,
   keyboardOnly,
-  narrowForm
+  narrowForm,
+  ...ROUTING_JOURNEYS
 ];
