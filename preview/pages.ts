@@ -32,6 +32,12 @@ export const PAGES: readonly PreviewPage[] = [
     body: '<div data-component="c-my-deal-registrations"></div>'
   },
   {
+    path: '/portal/notifications',
+    audience: 'partner',
+    title: 'Notification preferences',
+    body: '<div data-component="c-deal-notification-preferences"></div>'
+  },
+  {
     path: '/console',
     audience: 'manager',
     title: 'Review console',
@@ -57,6 +63,12 @@ export const PAGES: readonly PreviewPage[] = [
   <div class="slds-col slds-size_1-of-1 slds-large-size_7-of-12 slds-m-bottom_medium" data-component="c-mdf-claim-review" data-props='{"recordId":"0ZVPV0000000001AAA"}'></div>
   <div class="slds-col slds-size_1-of-1 slds-large-size_5-of-12 slds-m-bottom_medium" data-component="c-deal-score-card" data-props='{"recordId":"a01PV0000000002AAA"}'></div>
 </div>`
+  },
+  {
+    path: '/console/notifications',
+    audience: 'manager',
+    title: 'Notification preferences',
+    body: '<div data-component="c-deal-notification-preferences"></div>'
   }
 ];
 

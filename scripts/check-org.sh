@@ -7,6 +7,7 @@
 #     (not Automated Process);
 #   - the Deal_Scoring named credential no longer points at the placeholder URL;
 #   - the lifecycle job is scheduled;
+#   - the SLA escalation job is scheduled;
 #   - the partner site exists, the sharing set is deployed, and at least one active partner user holds
 #     Deal_Registration_Partner.
 #
@@ -47,6 +48,8 @@ else
 fi
 check "lifecycle job scheduled" "$(count \
   "SELECT Id FROM CronTrigger WHERE CronJobDetail.Name = 'Deal registration lifecycle' AND State != 'DELETED'")" 1
+check "SLA escalation job scheduled" "$(count \
+  "SELECT Id FROM CronTrigger WHERE CronJobDetail.Name = 'Deal registration SLA' AND State != 'DELETED'")" 1
 check "partner site exists" "$(count "SELECT Id FROM Network WHERE UrlPathPrefix = 'partners'")" 1
 check "sharing set Deal_Registration_Partners deployed" "$(count \
   "SELECT Id FROM SharingSet WHERE DeveloperName = 'Deal_Registration_Partners'" --use-tooling-api)" 1

@@ -120,6 +120,9 @@ fi
 step "Schedule the lifecycle job (hourly: expiry, reminders, stuck-registration recovery)"
 "${sf[@]}" apex run --file scripts/apex/schedule-lifecycle-job.apex --target-org "$alias_name" >/dev/null
 
+step "Schedule the SLA escalation job (hourly) and the managers' daily digest"
+"${sf[@]}" apex run --file scripts/apex/schedule-notification-jobs.apex --target-org "$alias_name" >/dev/null
+
 step "Schedule the audit retention job (nightly; the admin holds Deal_Audit_Maintenance)"
 "${sf[@]}" apex run --file scripts/apex/schedule-audit-retention.apex --target-org "$alias_name" >/dev/null
 

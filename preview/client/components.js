@@ -5,15 +5,18 @@ import DealScoreCard from 'c/dealScoreCard';
 import DealProgramMetrics from 'c/dealProgramMetrics';
 import MdfClaim from 'c/mdfClaim';
 import MdfClaimReview from 'c/mdfClaimReview';
+import DealNotificationPreferences from 'c/dealNotificationPreferences';
 
 export const PARTNER = {
   'c-deal-registration-form': DealRegistrationForm,
   'c-my-deal-registrations': MyDealRegistrations,
-  'c-mdf-claim': MdfClaim
+  'c-mdf-claim': MdfClaim,
+  'c-deal-notification-preferences': DealNotificationPreferences
 };
 export const CONSOLE = {
   'c-deal-review-queue': DealReviewQueue,
   'c-deal-score-card': DealScoreCard,
   'c-deal-program-metrics': DealProgramMetrics,
-  'c-mdf-claim-review': MdfClaimReview
+  'c-mdf-claim-review': MdfClaimReview,
+  'c-deal-notification-preferences': DealNotificationPreferences
 };

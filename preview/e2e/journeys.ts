@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { JourneyContext, tabTo, textOf } from './harness';
 import { MDF_JOURNEYS } from './journeys-mdf';
 import { CONFLICT_JOURNEYS } from './journeys-conflicts';
+import { ROUTING_JOURNEYS } from './journeys-routing';
 
 export interface Journey {
   name: string;
@@ -462,5 +463,6 @@ export const JOURNEYS: Journey[] = [
   keyboardOnly,
   narrowForm,
   ...MDF_JOURNEYS,
-  ...CONFLICT_JOURNEYS
+  ...CONFLICT_JOURNEYS,
+  ...ROUTING_JOURNEYS
 ];

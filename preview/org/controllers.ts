@@ -10,6 +10,7 @@ import { MDF_CONTROLLERS } from './mdf';
 import { readObjectInfo } from '../build';
 import { VOCABULARY } from '../../functions/deal-scoring/src/vocabulary';
 import { PARSE_FIELD_NAMES } from '../../functions/deal-scoring/src/ai/schemas';
+import { NOTIFICATION_CONTROLLERS } from './routing';
 
 /** The draft field of each required contract path (DealRequiredFields.fieldOf in Apex). */
 const REQUIRED_PATH_TO_KEY: Record<(typeof VOCABULARY.requiredFields)[number], keyof DealPortalDraft> = {
@@ -45,6 +46,8 @@ interface Contract {
   'DealReviewController.decide': (typeof import('@salesforce/apex/DealReviewController.decide'))['default'];
   'DealReviewController.decideExtension': (typeof import('@salesforce/apex/DealReviewController.decideExtension'))['default'];
   'DealMetricsController.getMetrics': (typeof import('@salesforce/apex/DealMetricsController.getMetrics'))['default'];
+  'DealNotificationPreferenceController.getMyPreferences': (typeof import('@salesforce/apex/DealNotificationPreferenceController.getMyPreferences'))['default'];
+  'DealNotificationPreferenceController.saveMyPreferences': (typeof import('@salesforce/apex/DealNotificationPreferenceController.saveMyPreferences'))['default'];
 }
 type Impl<Name extends keyof Contract> = ApexModule<Contract[Name]>;
 
@@ -485,6 +488,10 @@ const getScoreCard: Impl<'DealReviewController.getScoreCard'> = (org, user, p) =
     extensionRequested: r.extensionRequested,
     extensionReason: r.extensionReason ?? null,
     assignedReviewerName: reviewerName(org, r),
+    routingRule: r.routingRule ?? null,
+    routingQueue: r.routingQueue ?? null,
+    reviewDueAt: r.reviewDueAt ?? null,
+    escalationLevel: r.escalationLevel ?? 0,
     ageHours: age,
     slaHours: org.settings.reviewSlaHours,
     overdue: age !== null && age >= org.settings.reviewSlaHours && r.status !== STATUS.MORE_INFO_REQUESTED
@@ -758,7 +765,8 @@ export const CONTROLLERS = {
   'DealReviewController.decide': decide,
   'DealReviewController.decideExtension': decideExtension,
   'DealMetricsController.getMetrics': getMetrics,
-  ...MDF_CONTROLLERS
+  ...MDF_CONTROLLERS,
+  ...NOTIFICATION_CONTROLLERS
 } satisfies { [K in keyof Contract]: Impl<K> };
 
 export type ControllerName = keyof typeof CONTROLLERS;

@@ -11,6 +11,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { readLabels, ROOT } from '../build';
 import { ScoringFunction, ScoringUnavailable } from './scoring';
 import { VOCABULARY } from '../../functions/deal-scoring/src/vocabulary';
+import { assignReview } from './routing';
 
 // ---------------------------------------- statuses and regions (vocabulary/vocabulary.json, as DealStatus.cls)
 export const STATUS = VOCABULARY.registrationStatus.values;
@@ -141,6 +142,11 @@ export interface Registration {
   extensionReason?: string;
   extensionCount: number;
   assignedReviewerId?: string;
+  /** Routing (preview/org/routing.ts): the rule that assigned the review, its queue, due time, escalation level. */
+  routingRule?: string;
+  routingQueue?: string;
+  reviewDueAt?: string;
+  escalationLevel?: number;
   potentialConflict: boolean;
   recommendation?: Recommendation;
   createdDate: string;
@@ -584,6 +590,7 @@ export class PreviewOrg {
       this.addAudit(r.id, 'SCORING_FAILED', 'FAILURE', e.message, 'Automated Process');
       r.partnerMessage = this.label('DR_Apex_Scoring_Unavailable');
       this.setStatus(r, STATUS.IN_REVIEW);
+      assignReview(this, r);
       this.publish('/event/Deal_Scored__e', { Deal_Registration_Id__c: r.id, Status__c: r.status });
       return;
     }
@@ -629,7 +636,10 @@ export class PreviewOrg {
       r.recommendation
     );
     if (autoApprove) this.approve(r, 'Auto-approved by the scoring rules');
-    else this.setStatus(r, status);
+    else {
+      this.setStatus(r, status);
+      assignReview(this, r);
+    }
     this.publish('/event/Deal_Scored__e', { Deal_Registration_Id__c: r.id, Status__c: r.status });
   }
 

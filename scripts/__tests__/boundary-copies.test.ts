@@ -154,7 +154,8 @@ describe('Deal_Scoring_Setting__mdt', () => {
     const expected = Object.fromEntries(
       settings.map(([name, s]) => [
         s.metadataField,
-        name === 'rulesetVersion' ? RULESET_VERSION : String(s.default)
+        // A text setting without a default is a blank (xsi:nil) value in the record.
+        name === 'rulesetVersion' ? RULESET_VERSION : s.default === null ? '' : String(s.default)
       ])
     );
     expect(actual).toEqual(expected);

@@ -260,6 +260,10 @@ interface DealReviewDealView {
   extensionRequested: boolean;
   extensionReason?: string | null;
   assignedReviewerName?: string | null;
+  routingRule?: string | null;
+  routingQueue?: string | null;
+  reviewDueAt?: string | null;
+  escalationLevel?: number | null;
   ageHours?: number | null;
   slaHours?: number | null;
   overdue: boolean;
@@ -570,4 +574,41 @@ declare module '@salesforce/apex/MdfClaimReviewController.decide' {
     action: MdfDecisionAction;
     reason: string | null;
   }): Promise<MdfClaimReview>;
+}
+
+// ---- Routing and notifications (issue 16): DealNotificationPreferenceController ----
+
+/** DealNotificationPreferenceController.EventOption */
+interface DealNotificationEventOption {
+  code: string;
+  label: string;
+  enabled: boolean;
+}
+
+/** DealNotificationPreferenceController.PreferenceView */
+interface DealNotificationPreferenceView {
+  audience: 'partner' | 'manager';
+  events: DealNotificationEventOption[];
+  bellOnly: boolean;
+  dailyDigest: boolean;
+  outOfOffice: boolean;
+  outOfOfficeUntil?: string | null;
+}
+
+/** DealNotificationPreferenceController.PreferenceInput */
+interface DealNotificationPreferenceInput {
+  enabledEvents: string[];
+  bellOnly: boolean;
+  dailyDigest: boolean;
+  outOfOffice: boolean;
+  outOfOfficeUntil: string | null;
+}
+
+declare module '@salesforce/apex/DealNotificationPreferenceController.getMyPreferences' {
+  export default function getMyPreferences(): Promise<DealNotificationPreferenceView>;
+}
+declare module '@salesforce/apex/DealNotificationPreferenceController.saveMyPreferences' {
+  export default function saveMyPreferences(params: {
+    input: DealNotificationPreferenceInput;
+  }): Promise<DealNotificationPreferenceView>;
 }

@@ -475,6 +475,34 @@ export const VOCABULARY = {
       sentToFunction: true,
       description:
         'Programme exclusivity: CUSTOMER (any active registration or open opportunity of the customer blocks), PRODUCT_LINE (only one sharing a product), OPPORTUNITY (only the same deal).'
+    },
+    highPotentialScore: {
+      default: 85,
+      type: 'integer',
+      minimum: 0,
+      maximum: 100,
+      metadataField: 'High_Potential_Score__c',
+      sentToFunction: false,
+      description:
+        'Scores at or above this make a new registration high-potential: the managers of its segment are told.'
+    },
+    notificationFromAddress: {
+      default: null,
+      type: 'string',
+      maxLength: 255,
+      metadataField: 'Notification_From_Address__c',
+      sentToFunction: false,
+      description:
+        "Verified organization-wide email address partner and manager emails are sent from; blank: the sending user's address."
+    },
+    programmeOwnerUsername: {
+      default: null,
+      type: 'string',
+      maxLength: 80,
+      metadataField: 'Programme_Owner_Username__c',
+      sentToFunction: false,
+      description:
+        'Username of the programme owner, the second escalation level of an overdue review; blank: no second level.'
     }
   }
 } as const;

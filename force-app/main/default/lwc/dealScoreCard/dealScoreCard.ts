@@ -367,6 +367,23 @@ export default class DealScoreCard extends NavigationMixin(LightningElement) {
     return d?.overdue ? format(LABELS.Overdue_Banner, d.ageHours, d.slaHours) : '';
   }
 
+  /** Who reviews it and why (the routing rule), or the queue it waits in when nobody was available. */
+  get assignmentText(): string {
+    const d = this.deal;
+    if (!d) return '';
+    if (d.assignedReviewerName) {
+      return d.routingRule
+        ? format(LABELS.Assignment_Rule, d.assignedReviewerName, d.routingRule)
+        : d.assignedReviewerName;
+    }
+    return d.routingQueue ? format(LABELS.Unassigned, d.routingQueue) : LABELS.Not_Routed;
+  }
+
+  get escalationText(): string {
+    const level = this.deal?.escalationLevel ?? 0;
+    return level > 0 ? format(LABELS.Escalation_Level, level) : '';
+  }
+
   get decidedText(): string {
     const d = this.deal;
     if (!this.card || !d || this.card.decisionOpen) return '';

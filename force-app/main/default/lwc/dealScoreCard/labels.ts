@@ -77,6 +77,11 @@ import DECISION_SAVED_OVERRIDE from '@salesforce/label/c.DR_Console_Decision_Sav
 import DECISION_FAILED from '@salesforce/label/c.DR_Console_Decision_Failed';
 import DECIDED from '@salesforce/label/c.DR_Console_Decided';
 import OVERDUE_BANNER from '@salesforce/label/c.DR_Console_Overdue_Banner';
+import ASSIGNED_TO from '@salesforce/label/c.DR_Console_Assigned_To';
+import ASSIGNMENT_RULE from '@salesforce/label/c.DR_Console_Assignment_Rule';
+import UNASSIGNED from '@salesforce/label/c.DR_Console_Unassigned';
+import NOT_ROUTED from '@salesforce/label/c.DR_Console_Not_Routed';
+import ESCALATION_LEVEL from '@salesforce/label/c.DR_Console_Escalation_Level';
 import TIMELINE from '@salesforce/label/c.DR_Console_Timeline';
 import TIMELINE_EMPTY from '@salesforce/label/c.DR_Console_Timeline_Empty';
 import EXTENSION from '@salesforce/label/c.DR_Console_Extension';
@@ -166,6 +171,11 @@ export const LABELS = {
   Decision_Failed: DECISION_FAILED,
   Decided: DECIDED,
   Overdue_Banner: OVERDUE_BANNER,
+  Assigned_To: ASSIGNED_TO,
+  Assignment_Rule: ASSIGNMENT_RULE,
+  Unassigned: UNASSIGNED,
+  Not_Routed: NOT_ROUTED,
+  Escalation_Level: ESCALATION_LEVEL,
   Timeline: TIMELINE,
   Timeline_Empty: TIMELINE_EMPTY,
   Extension: EXTENSION,

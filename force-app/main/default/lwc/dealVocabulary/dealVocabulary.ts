@@ -105,5 +105,8 @@ export const SETTING_DEFAULTS = {
   stuckRepublishLimit: 3,
   auditRetentionDays: 730,
   rulesetVersion: null,
-  exclusivity: 'CUSTOMER'
+  exclusivity: 'CUSTOMER',
+  highPotentialScore: 85,
+  notificationFromAddress: null,
+  programmeOwnerUsername: null
 } as const;

@@ -76,6 +76,32 @@ describe('c-deal-score-card', () => {
     resetEmp();
   });
 
+  it('shows who reviews it by which routing rule, the queue when nobody is assigned, and the escalation', async () => {
+    getScoreCard.mockResolvedValue({
+      ...CARD,
+      deal: { ...CARD.deal, assignedReviewerName: 'Riley Chen', routingRule: 'EMEA_Key', escalationLevel: 1 }
+    });
+    let element = await mount();
+    // Labels are their names in Jest: the template chosen shows which case was taken.
+    expect(byId(element, 'assignment').textContent).toBe('c.DR_Console_Assignment_Rule');
+    expect(byId(element, 'escalation').textContent).toBe('c.DR_Console_Escalation_Level');
+    clearDom();
+    getScoreCard.mockResolvedValue({
+      ...CARD,
+      deal: { ...CARD.deal, assignedReviewerName: null, routingQueue: 'Deal_Registration_Review', escalationLevel: 0 }
+    });
+    element = await mount();
+    expect(byId(element, 'assignment').textContent).toBe('c.DR_Console_Unassigned');
+    expect(byId(element, 'escalation')).toBeNull();
+    clearDom();
+    getScoreCard.mockResolvedValue({
+      ...CARD,
+      deal: { ...CARD.deal, assignedReviewerName: 'Riley Chen', routingRule: null, escalationLevel: 0 }
+    });
+    element = await mount();
+    expect(byId(element, 'assignment').textContent).toBe('Riley Chen');
+  });
+
   it('asks for a selection when it has no record and nothing was selected', async () => {
     const element = await mount(null);
     expect(byId(element, 'select-prompt')).not.toBeNull();
