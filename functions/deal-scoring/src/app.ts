@@ -31,6 +31,7 @@ import { scoreRoutes } from './routes/score';
 import { precheckRoutes } from './routes/precheck';
 import { rulesetRoutes } from './routes/rulesets';
 import { aiFromConfig, assistRoutes } from './routes/assist';
+import { forecastRoutes } from './routes/forecast';
 
 export interface BuildOptions {
   /** Writes rationale/partnerMessage; defaults to the LLM narrator when a model is configured, else the templates. */
@@ -259,6 +260,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
       await v1.register(precheckRoutes, { offload });
       await v1.register(rulesetRoutes);
       await v1.register(assistRoutes, { model: ai.model, offload });
+      await v1.register(forecastRoutes, { offload });
     },
     { prefix: '/v1' }
   );
