@@ -201,8 +201,8 @@ function buildQuarters(model: ModelState, sim: SimulationResult, draws: number):
     const seasonal = model.seasonalIndex[j];
     out.push({
       id: model.cal.label(q),
-      start: dateOfDay(model.cal.startDay(q)),
-      end: dateOfDay(model.cal.endDay(q)),
+      startDate: dateOfDay(model.cal.startDay(q)),
+      endDate: dateOfDay(model.cal.endDay(q)),
       total: totalRow,
       segments: segmentRows,
       partners: partnerRows,

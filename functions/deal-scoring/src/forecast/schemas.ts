@@ -270,8 +270,8 @@ export const ForecastDriver = Type.Object(
 export const ForecastQuarter = Type.Object(
   {
     id: Type.String({ description: 'YYYY-Qn, fiscal year named by the calendar year it ends in' }),
-    start: Type.String({ format: 'date' }),
-    end: Type.String({ format: 'date' }),
+    startDate: Type.String({ format: 'date' }),
+    endDate: Type.String({ format: 'date' }),
     total: SegmentForecast,
     segments: Type.Array(SegmentForecast),
     partners: Type.Array(SegmentForecast),
