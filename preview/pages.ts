@@ -40,6 +40,12 @@ export const PAGES: readonly PreviewPage[] = [
   ${col('slds-large-size_5-of-12', 'c-deal-score-card')}
   ${col('', 'c-deal-program-metrics')}
 </div>`
+  },
+  {
+    path: '/console/forecast',
+    audience: 'manager',
+    title: 'Channel forecast',
+    body: '<div data-component="c-channel-forecast"></div>'
   }
 ];
 
