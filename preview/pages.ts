@@ -69,6 +69,12 @@ export const PAGES: readonly PreviewPage[] = [
     audience: 'manager',
     title: 'Notification preferences',
     body: '<div data-component="c-deal-notification-preferences"></div>'
+  },
+  {
+    path: '/console/forecast',
+    audience: 'manager',
+    title: 'Channel forecast',
+    body: '<div data-component="c-channel-forecast"></div>'
   }
 ];
 

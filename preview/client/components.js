@@ -6,6 +6,7 @@ import DealProgramMetrics from 'c/dealProgramMetrics';
 import MdfClaim from 'c/mdfClaim';
 import MdfClaimReview from 'c/mdfClaimReview';
 import DealNotificationPreferences from 'c/dealNotificationPreferences';
+import ChannelForecast from 'c/channelForecast';
 
 export const PARTNER = {
   'c-deal-registration-form': DealRegistrationForm,
@@ -18,5 +19,6 @@ export const CONSOLE = {
   'c-deal-score-card': DealScoreCard,
   'c-deal-program-metrics': DealProgramMetrics,
   'c-mdf-claim-review': MdfClaimReview,
-  'c-deal-notification-preferences': DealNotificationPreferences
+  'c-deal-notification-preferences': DealNotificationPreferences,
+  'c-channel-forecast': ChannelForecast
 };

@@ -9,6 +9,7 @@ import { JourneyContext, tabTo, textOf } from './harness';
 import { MDF_JOURNEYS } from './journeys-mdf';
 import { CONFLICT_JOURNEYS } from './journeys-conflicts';
 import { ROUTING_JOURNEYS } from './journeys-routing';
+import { FORECAST_JOURNEYS } from './journeys-forecast';
 
 export interface Journey {
   name: string;
@@ -464,5 +465,6 @@ export const JOURNEYS: Journey[] = [
   narrowForm,
   ...MDF_JOURNEYS,
   ...CONFLICT_JOURNEYS,
-  ...ROUTING_JOURNEYS
+  ...ROUTING_JOURNEYS,
+  ...FORECAST_JOURNEYS
 ];

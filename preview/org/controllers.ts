@@ -11,6 +11,7 @@ import { readObjectInfo } from '../build';
 import { VOCABULARY } from '../../functions/deal-scoring/src/vocabulary';
 import { PARSE_FIELD_NAMES } from '../../functions/deal-scoring/src/ai/schemas';
 import { NOTIFICATION_CONTROLLERS } from './routing';
+import { FORECAST_CONTROLLERS } from './forecast';
 
 /** The draft field of each required contract path (DealRequiredFields.fieldOf in Apex). */
 const REQUIRED_PATH_TO_KEY: Record<(typeof VOCABULARY.requiredFields)[number], keyof DealPortalDraft> = {
@@ -766,7 +767,8 @@ export const CONTROLLERS = {
   'DealReviewController.decideExtension': decideExtension,
   'DealMetricsController.getMetrics': getMetrics,
   ...MDF_CONTROLLERS,
-  ...NOTIFICATION_CONTROLLERS
+  ...NOTIFICATION_CONTROLLERS,
+  ...FORECAST_CONTROLLERS
 } satisfies { [K in keyof Contract]: Impl<K> };
 
 export type ControllerName = keyof typeof CONTROLLERS;

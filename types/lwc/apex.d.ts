@@ -612,3 +612,79 @@ declare module '@salesforce/apex/DealNotificationPreferenceController.saveMyPref
     input: DealNotificationPreferenceInput;
   }): Promise<DealNotificationPreferenceView>;
 }
+
+// ---- Channel forecast (issue 12): ChannelForecastController ----
+
+/** ChannelForecastController.SegmentView: a region x tier segment (SEGMENT) or a top partner (PARTNER). */
+interface ChannelForecastSegment {
+  key: string;
+  label: string;
+  kind: string;
+  p10?: number | null;
+  p50?: number | null;
+  p90?: number | null;
+  openDeals?: number | null;
+  history?: string | null;
+}
+
+/** ChannelForecastController.DriverView */
+interface ChannelForecastDriver {
+  code: string;
+  label: string;
+  amount?: number | null;
+}
+
+/** ChannelForecastController.QuarterView: amounts in the run's corporate currency. */
+interface ChannelForecastQuarter {
+  id: string;
+  startDate: string;
+  endDate: string;
+  p10?: number | null;
+  p50?: number | null;
+  p90?: number | null;
+  closedToDate?: number | null;
+  registered?: number | null;
+  notYetRegistered?: number | null;
+  stageProbability?: number | null;
+  lastYear?: number | null;
+  history?: string | null;
+  segments: ChannelForecastSegment[];
+  drivers: ChannelForecastDriver[];
+}
+
+/** ChannelForecastController.InsightView: audience MANAGER_ONLY or PARTNER_SAFE. */
+interface ChannelForecastInsight {
+  code: string;
+  severity: string;
+  audience: string;
+  text: string;
+}
+
+/** ChannelForecastController.LastQuarterView */
+interface ChannelForecastLastQuarter {
+  id: string;
+  forecastOn?: string | null;
+  p10?: number | null;
+  p50?: number | null;
+  p90?: number | null;
+  actual?: number | null;
+}
+
+/** ChannelForecastController.ForecastView: no runId before the first run. */
+interface ChannelForecastView {
+  runId?: string | null;
+  runAt?: string | null;
+  asOf?: string | null;
+  currencyCode?: string | null;
+  modelVersion?: string | null;
+  quarters: ChannelForecastQuarter[];
+  insights: ChannelForecastInsight[];
+  lastQuarter?: ChannelForecastLastQuarter | null;
+}
+
+declare module '@salesforce/apex/ChannelForecastController.getForecast' {
+  export default function getForecast(): Promise<ChannelForecastView>;
+}
+declare module '@salesforce/apex/ChannelForecastController.runForecast' {
+  export default function runForecast(): Promise<string>;
+}

@@ -34,6 +34,7 @@ import { precheckRoutes } from './routes/precheck';
 import { rulesetRoutes } from './routes/rulesets';
 import { aiFromConfig, assistRoutes } from './routes/assist';
 import { mdfRoutes } from './routes/mdf';
+import { forecastRoutes } from './routes/forecast';
 
 export interface BuildOptions {
   /** Writes rationale/partnerMessage; defaults to the LLM narrator when a model is configured, else the templates. */
@@ -285,6 +286,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
       await v1.register(rulesetRoutes);
       await v1.register(assistRoutes, { model: ai.model, offload });
       await v1.register(mdfRoutes, { offload });
+      await v1.register(forecastRoutes, { offload });
     },
     { prefix: '/v1' }
   );
