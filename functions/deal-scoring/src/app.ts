@@ -31,6 +31,7 @@ import { scoreRoutes } from './routes/score';
 import { precheckRoutes } from './routes/precheck';
 import { rulesetRoutes } from './routes/rulesets';
 import { aiFromConfig, assistRoutes } from './routes/assist';
+import { partnerRoutes } from './routes/partner';
 
 export interface BuildOptions {
   /** Writes rationale/partnerMessage; defaults to the LLM narrator when a model is configured, else the templates. */
@@ -259,6 +260,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
       await v1.register(precheckRoutes, { offload });
       await v1.register(rulesetRoutes);
       await v1.register(assistRoutes, { model: ai.model, offload });
+      await v1.register(partnerRoutes, { model: ai.model, offload });
     },
     { prefix: '/v1' }
   );
@@ -278,4 +280,5 @@ function countFallbacks(metrics: Metrics, route: string, payload: unknown): void
     metrics.llmFallbacks.inc({ feature: 'narrator' }, n);
   } else if (route.endsWith('/parse')) metrics.llmFallbacks.inc({ feature: 'parse' });
   else if (route.endsWith('/status-answer')) metrics.llmFallbacks.inc({ feature: 'status-answer' });
+  else if (route.endsWith('/onboarding-answer')) metrics.llmFallbacks.inc({ feature: 'onboarding-answer' });
 }
