@@ -64,7 +64,9 @@ function appliesTo(a: OnboardingArticle, partnerType: string | undefined): boole
 /** The entries that answer the question best, best first (at most 3), with the share of question words they hold. */
 export function retrieve(request: OnboardingAnswerRequest): Retrieved[] {
   const articles = request.articles.filter((a) => appliesTo(a, request.partnerType));
-  const topic = contentTerms(request.question);
+  // Personal data (an address or phone number in the question) is no topic: masked out before ranking.
+  const question = mask(request.question).text.replace(/\[(?:EMAIL|PHONE|IBAN|CARD|TAXID)_\d+\]/g, ' ');
+  const topic = contentTerms(question);
   if (articles.length === 0 || topic.length === 0) return [];
   const index = new MiniSearch<{ key: number; title: string; body: string }>({
     idField: 'key',
@@ -80,7 +82,7 @@ export function retrieve(request: OnboardingAnswerRequest): Retrieved[] {
     }
   });
   index.addAll(articles.map((a, key) => ({ key, title: a.title, body: a.body })));
-  const hits = index.search(terms(request.question, true).join(' '), { combineWith: 'OR' });
+  const hits = index.search(terms(question, true).join(' '), { combineWith: 'OR' });
   return hits.slice(0, 3).map((h) => ({
     article: articles[h.id as number] as OnboardingArticle,
     score: h.score,

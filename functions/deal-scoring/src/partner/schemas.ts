@@ -118,7 +118,7 @@ export const TierReviewResultSchema = Type.Object(
     standing: Type.Object(
       {
         tier: Tier,
-        nextTier: Type.Union([Tier, Type.Null()]),
+        nextTier: Type.Optional(Tier),
         summary: Type.String({ maxLength: 600 }),
         gaps: Type.Array(TierGapSchema, { maxItems: 5 })
       },

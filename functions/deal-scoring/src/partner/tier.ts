@@ -225,7 +225,7 @@ export function reviewPartner(
     recommendedTier: recommended,
     action,
     evidence,
-    standing: { tier: current, nextTier: next, summary, gaps }
+    standing: next ? { tier: current, nextTier: next, summary, gaps } : { tier: current, summary, gaps }
   };
 }
 

@@ -153,7 +153,6 @@ describe('tier review', () => {
       });
       expect(r.standing).toEqual({
         tier: 'PLATINUM',
-        nextTier: null,
         summary: "You are a Platinum partner, the programme's highest tier.",
         gaps: []
       });
