@@ -3,13 +3,21 @@ import MyDealRegistrations from 'c/myDealRegistrations';
 import DealReviewQueue from 'c/dealReviewQueue';
 import DealScoreCard from 'c/dealScoreCard';
 import DealProgramMetrics from 'c/dealProgramMetrics';
+import PartnerOnboarding from 'c/partnerOnboarding';
+import PartnerStanding from 'c/partnerStanding';
+import PartnerTierReviews from 'c/partnerTierReviews';
+import StalledOnboardings from 'c/stalledOnboardings';
 
 export const PARTNER = {
   'c-deal-registration-form': DealRegistrationForm,
-  'c-my-deal-registrations': MyDealRegistrations
+  'c-my-deal-registrations': MyDealRegistrations,
+  'c-partner-onboarding': PartnerOnboarding,
+  'c-partner-standing': PartnerStanding
 };
 export const CONSOLE = {
   'c-deal-review-queue': DealReviewQueue,
   'c-deal-score-card': DealScoreCard,
-  'c-deal-program-metrics': DealProgramMetrics
+  'c-deal-program-metrics': DealProgramMetrics,
+  'c-partner-tier-reviews': PartnerTierReviews,
+  'c-stalled-onboardings': StalledOnboardings
 };

@@ -9,6 +9,7 @@ import { ScoringUnavailable } from './scoring';
 import { readObjectInfo } from '../build';
 import { VOCABULARY } from '../../functions/deal-scoring/src/vocabulary';
 import { PARSE_FIELD_NAMES } from '../../functions/deal-scoring/src/ai/schemas';
+import { PARTNER_CONTROLLERS } from './partner';
 
 /** The draft field of each required contract path (DealRequiredFields.fieldOf in Apex). */
 const REQUIRED_PATH_TO_KEY: Record<(typeof VOCABULARY.requiredFields)[number], keyof DealPortalDraft> = {
@@ -747,7 +748,8 @@ export const CONTROLLERS = {
   'DealReviewController.getAuditTimeline': getAuditTimeline,
   'DealReviewController.decide': decide,
   'DealReviewController.decideExtension': decideExtension,
-  'DealMetricsController.getMetrics': getMetrics
+  'DealMetricsController.getMetrics': getMetrics,
+  ...PARTNER_CONTROLLERS
 } satisfies { [K in keyof Contract]: Impl<K> };
 
 export type ControllerName = keyof typeof CONTROLLERS;

@@ -436,6 +436,8 @@ interface PartnerOnboardingStep {
   evidenceHint?: string | null;
   unlocks?: string | null;
   milestone?: string | null;
+  /** completed by the system when its milestone is reached */
+  automatic: boolean;
   done: boolean;
   doneOn?: string | null;
   /** the partner's own evidence; never set on manager-owned steps */

@@ -8,7 +8,7 @@ type App = Awaited<ReturnType<typeof buildApp>>;
 let app: App;
 
 beforeAll(async () => {
-  const env = { ...process.env, LOG_LEVEL: 'silent', WORKER_THREADS: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', WORKER_THREADS: '0' };
   delete env.OPENAI_API_KEY;
   app = await buildApp({ ...loadConfig(env), apiKeys: [KEY] });
 });

@@ -97,7 +97,7 @@ export default class PartnerOnboarding extends LightningElement {
         done: s.done,
         partnerOwned: s.partnerOwned,
         managerOwned: !s.partnerOwned,
-        canComplete: s.partnerOwned && !s.done,
+        canComplete: s.partnerOwned && !s.done && !s.automatic,
         evidenceRequired: s.evidenceRequired,
         evidenceHint: s.evidenceHint ?? '',
         evidence: s.evidence ?? '',

@@ -44,7 +44,10 @@ describe('c-partner-onboarding', () => {
     expect(element.querySelector('lightning-progress-bar').value).toBe(29);
     expect(byId(element, 'next-step').textContent).toContain('Sign the partner agreement');
     expect(byId(element, 'next-unlocks').textContent).toBe('c.PO_Unlocks');
-    expect(queryAll(element, '[data-step]')).toHaveLength(3);
+    expect(queryAll(element, '[data-step]')).toHaveLength(4);
+    expect(
+      element.querySelector('[data-step="Reseller_FirstRegistration"] [data-id="mark-done"]')
+    ).toBeNull();
     expect(
       element.querySelector('[data-step="Reseller_Agreement"] [data-id="badge-overdue"]')
     ).not.toBeNull();
