@@ -107,6 +107,11 @@ const consoleTierReview: Journey = {
     await textOf(stalled, /Sign the partner agreement.*days overdue/);
     await ctx.visit(page, 'tier reviews and stalled onboardings');
 
+    // The manager completes their own overdue step from the stalled list.
+    await stalled.getByRole('button', { name: /Mark done: Receive your price list/ }).click();
+    await textOf(page.locator('[data-id="saved"]'), /Step marked as done/);
+    await textOf(stalled, /43%/);
+
     const northwind = page
       .getByRole('listitem')
       .filter({ has: page.getByRole('heading', { name: /Northwind/ }) });

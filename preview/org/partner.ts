@@ -37,9 +37,11 @@ type Apex<Name extends string> = Name extends 'PartnerOnboardingController.getMy
           ? (typeof import('@salesforce/apex/PartnerConsoleController.getTierReviews'))['default']
           : Name extends 'PartnerConsoleController.decideTierReview'
             ? (typeof import('@salesforce/apex/PartnerConsoleController.decideTierReview'))['default']
-            : Name extends 'PartnerConsoleController.getStalledOnboardings'
-              ? (typeof import('@salesforce/apex/PartnerConsoleController.getStalledOnboardings'))['default']
-              : never;
+            : Name extends 'PartnerConsoleController.completeManagerStep'
+              ? (typeof import('@salesforce/apex/PartnerConsoleController.completeManagerStep'))['default']
+              : Name extends 'PartnerConsoleController.getStalledOnboardings'
+                ? (typeof import('@salesforce/apex/PartnerConsoleController.getStalledOnboardings'))['default']
+                : never;
 
 // ---------------------------------------------------------------- the package's custom metadata
 const MDT_DIR = join(ROOT, 'force-app/main/default/customMetadata');
@@ -427,6 +429,22 @@ const decideTierReview: Impl<Apex<'PartnerConsoleController.decideTierReview'>> 
   return rows(st);
 };
 
+const completeManagerStep: Impl<Apex<'PartnerConsoleController.completeManagerStep'>> = async (
+  org,
+  user,
+  p
+) => {
+  org.requireManager(user);
+  const o = [...(await state(org)).onboardings.values()].find((x) => x.id === p.onboardingId);
+  if (!o) throw new AuraError(org.label('PO_No_Onboarding'));
+  const step = o.steps.find((s) => s.key === p.stepKey);
+  if (!step) throw new AuraError(org.label('PO_Step_Not_Found'));
+  if (step.owner !== 'Partner Manager') throw new AuraError(org.label('PO_Step_Partner_Owned'));
+  if (step.done) throw new AuraError(org.label('PO_Step_Already_Done'));
+  Object.assign(step, { done: true, doneOn: day(org.now()), evidence: p.evidence ?? null });
+  return getStalledOnboardings(org, user, {});
+};
+
 const getStalledOnboardings: Impl<Apex<'PartnerConsoleController.getStalledOnboardings'>> = async (
   org,
   user
@@ -450,7 +468,9 @@ const getStalledOnboardings: Impl<Apex<'PartnerConsoleController.getStalledOnboa
       nextStep: open[0]?.title ?? null,
       nextDueOn: due,
       daysOverdue: Math.round((Date.parse(today) - Date.parse(due)) / 86_400_000),
-      managerName: o.managerName
+      managerName: o.managerName,
+      managerStepKey: open.find((s) => s.owner === 'Partner Manager')?.key ?? null,
+      managerStepTitle: open.find((s) => s.owner === 'Partner Manager')?.title ?? null
     });
   }
   return out.sort((a, b) => (a.nextDueOn ?? '').localeCompare(b.nextDueOn ?? ''));
@@ -464,5 +484,6 @@ export const PARTNER_CONTROLLERS = {
   'PartnerOnboardingController.getMyStanding': getMyStanding,
   'PartnerConsoleController.getTierReviews': getTierReviews,
   'PartnerConsoleController.decideTierReview': decideTierReview,
-  'PartnerConsoleController.getStalledOnboardings': getStalledOnboardings
+  'PartnerConsoleController.getStalledOnboardings': getStalledOnboardings,
+  'PartnerConsoleController.completeManagerStep': completeManagerStep
 };

@@ -492,6 +492,9 @@ interface PartnerStalledRow {
   nextDueOn?: string | null;
   daysOverdue: number;
   managerName?: string | null;
+  /** the first open step the partner manager owns */
+  managerStepKey?: string | null;
+  managerStepTitle?: string | null;
 }
 declare module '@salesforce/apex/PartnerOnboardingController.getMyOnboarding' {
   export default function getMyOnboarding(): Promise<PartnerOnboardingView>;
@@ -517,6 +520,13 @@ declare module '@salesforce/apex/PartnerConsoleController.decideTierReview' {
     decision: 'Approve' | 'Reject';
     comment: string | null;
   }): Promise<PartnerTierReviewRow[]>;
+}
+declare module '@salesforce/apex/PartnerConsoleController.completeManagerStep' {
+  export default function completeManagerStep(params: {
+    onboardingId: string;
+    stepKey: string;
+    evidence: string | null;
+  }): Promise<PartnerStalledRow[]>;
 }
 declare module '@salesforce/apex/PartnerConsoleController.getStalledOnboardings' {
   export default function getStalledOnboardings(): Promise<PartnerStalledRow[]>;

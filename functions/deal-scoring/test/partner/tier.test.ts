@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { reviewTiers, shortfalls, DEFAULT_AT_RISK_MARGIN } from '../../src/partner/tier';
+import { TIER_ACTIONS } from '../../src/partner/schemas';
 import type { PartnerMetrics, TierReviewRequest } from '../../src/partner/schemas';
 import { ValidationError } from '../../src/validation';
 
@@ -195,5 +198,19 @@ describe('tier review', () => {
         partners: [{ id: 'a', currentTier: 'GOLD', metrics: gold }]
       })
     ).toThrow('/tiers/1/tier lists GOLD a second time');
+  });
+});
+
+describe('tier actions across the boundary', () => {
+  it('AI_Recommendation__c.Tier_Action__c holds exactly the actions the function returns, in order', () => {
+    const xml = readFileSync(
+      join(
+        __dirname,
+        '../../../../force-app/main/default/objects/AI_Recommendation__c/fields/Tier_Action__c.field-meta.xml'
+      ),
+      'utf8'
+    );
+    const values = [...xml.matchAll(/<value>\s*<fullName>([^<]+)<\/fullName>/g)].map((m) => m[1]);
+    expect(values).toEqual([...TIER_ACTIONS]);
   });
 });

@@ -1,5 +1,6 @@
 import { LightningElement } from 'lwc';
 import getStalledOnboardings from '@salesforce/apex/PartnerConsoleController.getStalledOnboardings';
+import completeManagerStep from '@salesforce/apex/PartnerConsoleController.completeManagerStep';
 import { formatDate, formatLabel } from 'c/dealFormat';
 import { LABELS } from './labels';
 
@@ -12,6 +13,8 @@ interface StalledView {
   due: string;
   overdueText: string;
   managerName: string;
+  managerStepKey: string;
+  managerStepText: string;
 }
 
 /** Onboardings with a step past its due date, most overdue first, for channel managers. */
@@ -46,7 +49,9 @@ export default class StalledOnboardings extends LightningElement {
       nextStep: r.nextStep ?? '',
       due: formatDate(r.nextDueOn),
       overdueText: formatLabel(LABELS.Days_Overdue, r.daysOverdue),
-      managerName: r.managerName ?? ''
+      managerName: r.managerName ?? '',
+      managerStepKey: r.managerStepKey ?? '',
+      managerStepText: r.managerStepTitle ? formatLabel(LABELS.Complete_Manager_Step, r.managerStepTitle) : ''
     }));
   }
 
@@ -58,7 +63,28 @@ export default class StalledOnboardings extends LightningElement {
     return !this.loading && !this.error && this.rows.length === 0;
   }
 
+  savedMessage = '';
+  saving = false;
+
+  async handleManagerStep(event: Event): Promise<void> {
+    const target = event.currentTarget as HTMLElement;
+    const onboardingId = target.dataset.onboardingId ?? '';
+    const stepKey = target.dataset.stepKey ?? '';
+    this.saving = true;
+    this.savedMessage = '';
+    try {
+      this.rows = await completeManagerStep({ onboardingId, stepKey, evidence: null });
+      this.savedMessage = LABELS.Step_Saved;
+      this.error = null;
+    } catch (e) {
+      this.error = e;
+    } finally {
+      this.saving = false;
+    }
+  }
+
   handleRefresh(): void {
+    this.savedMessage = '';
     this.load();
   }
 }

@@ -2,6 +2,9 @@ import { clearDom, flushPromises, mountElement } from '../../../../../test/jest-
 import StalledOnboardings from 'c/stalledOnboardings';
 import getStalledOnboardings from '@salesforce/apex/PartnerConsoleController.getStalledOnboardings';
 
+jest.mock('@salesforce/apex/PartnerConsoleController.completeManagerStep', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 jest.mock('@salesforce/apex/PartnerConsoleController.getStalledOnboardings', () => ({ default: jest.fn() }), {
   virtual: true
 });
@@ -20,7 +23,9 @@ describe('c-stalled-onboardings accessibility', () => {
         nextStep: 'Sign',
         nextDueOn: '2026-11-06',
         daysOverdue: 3,
-        managerName: 'M'
+        managerName: 'M',
+        managerStepKey: 'K',
+        managerStepTitle: 'Kick-off'
       }
     ]);
     const element = mountElement('c-stalled-onboardings', StalledOnboardings);

@@ -7,7 +7,11 @@ import {
 } from '../../../../../test/jest-utils/lwcTestUtils';
 import StalledOnboardings from 'c/stalledOnboardings';
 import getStalledOnboardings from '@salesforce/apex/PartnerConsoleController.getStalledOnboardings';
+import completeManagerStep from '@salesforce/apex/PartnerConsoleController.completeManagerStep';
 
+jest.mock('@salesforce/apex/PartnerConsoleController.completeManagerStep', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 jest.mock('@salesforce/apex/PartnerConsoleController.getStalledOnboardings', () => ({ default: jest.fn() }), {
   virtual: true
 });
@@ -22,7 +26,9 @@ const ROWS = [
     nextStep: 'Sign the partner agreement',
     nextDueOn: '2026-11-06',
     daysOverdue: 25,
-    managerName: 'Morgan Reyes'
+    managerName: 'Morgan Reyes',
+    managerStepKey: 'SI_Kickoff',
+    managerStepTitle: 'Kick-off call with your partner manager'
   }
 ];
 
@@ -44,6 +50,24 @@ describe('c-stalled-onboardings', () => {
     expect(cells[3]).toBe('Sign the partner agreement');
     expect(byId(element, 'overdue').textContent).toBe('c.PS_Days_Overdue');
     expect(cells[5]).toBe('Morgan Reyes');
+  });
+
+  it("marks the manager's own open step done and shows the refreshed list", async () => {
+    getStalledOnboardings.mockResolvedValue(ROWS);
+    const element = mountElement('c-stalled-onboardings', StalledOnboardings);
+    await flushPromises(4);
+    const button = byId(element, 'manager-step');
+    expect(button.label).toBe('c.PS_Complete_Manager_Step');
+    completeManagerStep.mockResolvedValue([{ ...ROWS[0], managerStepKey: null, managerStepTitle: null }]);
+    button.click();
+    await flushPromises(4);
+    expect(completeManagerStep).toHaveBeenCalledWith({
+      onboardingId: ROWS[0].id,
+      stepKey: 'SI_Kickoff',
+      evidence: null
+    });
+    expect(byId(element, 'saved').textContent).toBe('c.PO_Step_Saved');
+    expect(byId(element, 'manager-step')).toBeNull();
   });
 
   it('says when nothing is overdue, and refreshes', async () => {
