@@ -38,6 +38,15 @@ export const PAGES: readonly PreviewPage[] = [
     body: '<div data-component="c-deal-notification-preferences"></div>'
   },
   {
+    path: '/portal/onboarding',
+    audience: 'partner',
+    title: 'Onboarding',
+    body: `<div class="slds-grid slds-wrap slds-gutters">
+  ${col('slds-large-size_8-of-12', 'c-partner-onboarding')}
+  ${col('slds-large-size_4-of-12', 'c-partner-standing')}
+</div>`
+  },
+  {
     path: '/console',
     audience: 'manager',
     title: 'Review console',
@@ -75,6 +84,15 @@ export const PAGES: readonly PreviewPage[] = [
     audience: 'manager',
     title: 'Channel forecast',
     body: '<div data-component="c-channel-forecast"></div>'
+  },
+  {
+    path: '/console/partners',
+    audience: 'manager',
+    title: 'Partner tiers and onboarding',
+    body: `<div class="slds-grid slds-wrap slds-gutters">
+  ${col('slds-large-size_7-of-12', 'c-partner-tier-reviews')}
+  ${col('slds-large-size_5-of-12', 'c-stalled-onboardings')}
+</div>`
   }
 ];
 

@@ -7,12 +7,18 @@ import MdfClaim from 'c/mdfClaim';
 import MdfClaimReview from 'c/mdfClaimReview';
 import DealNotificationPreferences from 'c/dealNotificationPreferences';
 import ChannelForecast from 'c/channelForecast';
+import PartnerOnboarding from 'c/partnerOnboarding';
+import PartnerStanding from 'c/partnerStanding';
+import PartnerTierReviews from 'c/partnerTierReviews';
+import StalledOnboardings from 'c/stalledOnboardings';
 
 export const PARTNER = {
   'c-deal-registration-form': DealRegistrationForm,
   'c-my-deal-registrations': MyDealRegistrations,
   'c-mdf-claim': MdfClaim,
-  'c-deal-notification-preferences': DealNotificationPreferences
+  'c-deal-notification-preferences': DealNotificationPreferences,
+  'c-partner-onboarding': PartnerOnboarding,
+  'c-partner-standing': PartnerStanding
 };
 export const CONSOLE = {
   'c-deal-review-queue': DealReviewQueue,
@@ -20,5 +26,7 @@ export const CONSOLE = {
   'c-deal-program-metrics': DealProgramMetrics,
   'c-mdf-claim-review': MdfClaimReview,
   'c-deal-notification-preferences': DealNotificationPreferences,
-  'c-channel-forecast': ChannelForecast
+  'c-channel-forecast': ChannelForecast,
+  'c-partner-tier-reviews': PartnerTierReviews,
+  'c-stalled-onboardings': StalledOnboardings
 };

@@ -10,6 +10,7 @@ import { MDF_JOURNEYS } from './journeys-mdf';
 import { CONFLICT_JOURNEYS } from './journeys-conflicts';
 import { ROUTING_JOURNEYS } from './journeys-routing';
 import { FORECAST_JOURNEYS } from './journeys-forecast';
+import { PARTNER_JOURNEYS } from './journeys-partner';
 
 export interface Journey {
   name: string;
@@ -466,5 +467,6 @@ export const JOURNEYS: Journey[] = [
   ...MDF_JOURNEYS,
   ...CONFLICT_JOURNEYS,
   ...ROUTING_JOURNEYS,
-  ...FORECAST_JOURNEYS
+  ...FORECAST_JOURNEYS,
+  ...PARTNER_JOURNEYS
 ];

@@ -12,6 +12,7 @@ import { VOCABULARY } from '../../functions/deal-scoring/src/vocabulary';
 import { PARSE_FIELD_NAMES } from '../../functions/deal-scoring/src/ai/schemas';
 import { NOTIFICATION_CONTROLLERS } from './routing';
 import { FORECAST_CONTROLLERS } from './forecast';
+import { PARTNER_CONTROLLERS } from './partner';
 
 /** The draft field of each required contract path (DealRequiredFields.fieldOf in Apex). */
 const REQUIRED_PATH_TO_KEY: Record<(typeof VOCABULARY.requiredFields)[number], keyof DealPortalDraft> = {
@@ -768,7 +769,8 @@ export const CONTROLLERS = {
   'DealMetricsController.getMetrics': getMetrics,
   ...MDF_CONTROLLERS,
   ...NOTIFICATION_CONTROLLERS,
-  ...FORECAST_CONTROLLERS
+  ...FORECAST_CONTROLLERS,
+  ...PARTNER_CONTROLLERS
 } satisfies { [K in keyof Contract]: Impl<K> };
 
 export type ControllerName = keyof typeof CONTROLLERS;

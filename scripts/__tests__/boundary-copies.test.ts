@@ -45,7 +45,9 @@ function copiedList(values: readonly string[]): [string, readonly string[]] | un
 /** Lists that share values with a vocabulary list without being a copy of it, and why. */
 const NOT_COPIES: Record<string, string> = {
   'AI_Recommendation__c.Human_Decision__c':
-    "a reviewer's decision (Approved, Rejected, More Info Requested, Reassigned): the words of some statuses, not the status list"
+    "a reviewer's decision (Approved, Rejected, More Info Requested, Reassigned): the words of some statuses, not the status list",
+  'AI_Recommendation__c.Approval_Status__c':
+    "a tier review's approval (Pending, Approved, Rejected), set by the Partner Tier Review approval process: not the status list"
 };
 
 const sorted = (values: readonly string[]) => [...new Set(values)].sort();
@@ -88,7 +90,8 @@ describe('picklist values', () => {
     ['AI_Recommendation__c.Confidence__c', vocabulary.confidence],
     ['Deal_Registration__c.AI_Recommended_Action__c', vocabulary.recommendedAction],
     ['AI_Recommendation__c.Recommended_Action__c', vocabulary.recommendedAction],
-    ['Deal_Registration__c.Customer_Region__c', vocabulary.regions]
+    ['Deal_Registration__c.Customer_Region__c', vocabulary.regions],
+    ['Account.Partner_Tier__c', vocabulary.partnerTiers]
   ])('%s holds the vocabulary values in its order', (name, expected) => {
     expect(byName.get(name)).toEqual(expected);
   });

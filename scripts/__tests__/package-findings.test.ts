@@ -149,7 +149,9 @@ describe('partner site and org scripts', () => {
     expect(content.map((c) => c.componentName)).toEqual([
       'c:dealRegistrationForm',
       'c:myDealRegistrations',
-      'c:dealNotificationPreferences'
+      'c:dealNotificationPreferences',
+      'c:partnerOnboarding',
+      'c:partnerStanding'
     ]);
   });
 

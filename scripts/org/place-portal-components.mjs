@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Places the partner portal components on the home page of an Aura Experience Cloud site, in a
-// retrieved ExperienceBundle (source format): adds `c:dealRegistrationForm` and
-// `c:myDealRegistrations` (and the partner's `c:dealNotificationPreferences`) to the home view's `content` region unless they are there already
+// retrieved ExperienceBundle (source format): adds the partner components listed in COMPONENTS
+// (registration form, my registrations, notification preferences, onboarding, standing) to the home
+// view's `content` region unless they are there already
 // (running it twice changes nothing). install-scratch.sh retrieves the bundle of the site it
 // created, runs this, and deploys the bundle back.
 // Usage: node scripts/org/place-portal-components.mjs <experiences/<Site>1 folder>
@@ -12,7 +13,9 @@ import { join } from 'node:path';
 export const COMPONENTS = [
   'c:dealRegistrationForm',
   'c:myDealRegistrations',
-  'c:dealNotificationPreferences'
+  'c:dealNotificationPreferences',
+  'c:partnerOnboarding',
+  'c:partnerStanding'
 ];
 
 /** The region named `name` anywhere in a view (sections nest regions inside components). */

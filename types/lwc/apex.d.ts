@@ -688,3 +688,112 @@ declare module '@salesforce/apex/ChannelForecastController.getForecast' {
 declare module '@salesforce/apex/ChannelForecastController.runForecast' {
   export default function runForecast(): Promise<string>;
 }
+
+// ---- Partner lifecycle (issue 15 §1, §3): PartnerOnboardingController (portal), PartnerConsoleController (console). ----
+interface PartnerOnboardingStep {
+  key: string;
+  title: string;
+  description?: string | null;
+  owner: string;
+  partnerOwned: boolean;
+  dueOn?: string | null;
+  overdue: boolean;
+  evidenceRequired: boolean;
+  evidenceHint?: string | null;
+  unlocks?: string | null;
+  milestone?: string | null;
+  /** completed by the system when its milestone is reached */
+  automatic: boolean;
+  done: boolean;
+  doneOn?: string | null;
+  /** the partner's own evidence; never set on manager-owned steps */
+  evidence?: string | null;
+}
+interface PartnerOnboardingView {
+  exists: boolean;
+  partnerType?: string | null;
+  status?: string | null;
+  percentComplete: number;
+  stepsDone: number;
+  stepsTotal: number;
+  startedOn?: string | null;
+  nextStep?: PartnerOnboardingStep | null;
+  steps: PartnerOnboardingStep[];
+}
+interface PartnerOnboardingAnswer {
+  available: boolean;
+  known: boolean;
+  answer?: string | null;
+  sources: string[];
+  engine?: string | null;
+  message?: string | null;
+}
+interface PartnerStandingView {
+  tier?: string | null;
+  nextTier?: string | null;
+  summary?: string | null;
+  gaps: string[];
+  reviewedOn?: string | null;
+  reviewed: boolean;
+}
+interface PartnerTierReviewRow {
+  id: string;
+  accountId: string;
+  accountName?: string | null;
+  action: string;
+  currentTier?: string | null;
+  recommendedTier?: string | null;
+  evidence: string[];
+  createdDate?: string | null;
+  approvalStatus?: string | null;
+  pending: boolean;
+}
+interface PartnerStalledRow {
+  id: string;
+  accountId: string;
+  accountName?: string | null;
+  partnerType?: string | null;
+  percentComplete?: number | null;
+  nextStep?: string | null;
+  nextDueOn?: string | null;
+  daysOverdue: number;
+  managerName?: string | null;
+  /** the first open step the partner manager owns */
+  managerStepKey?: string | null;
+  managerStepTitle?: string | null;
+}
+declare module '@salesforce/apex/PartnerOnboardingController.getMyOnboarding' {
+  export default function getMyOnboarding(): Promise<PartnerOnboardingView>;
+}
+declare module '@salesforce/apex/PartnerOnboardingController.completeMyStep' {
+  export default function completeMyStep(params: {
+    stepKey: string;
+    evidence: string | null;
+  }): Promise<PartnerOnboardingView>;
+}
+declare module '@salesforce/apex/PartnerOnboardingController.askOnboarding' {
+  export default function askOnboarding(params: { question: string }): Promise<PartnerOnboardingAnswer>;
+}
+declare module '@salesforce/apex/PartnerOnboardingController.getMyStanding' {
+  export default function getMyStanding(): Promise<PartnerStandingView>;
+}
+declare module '@salesforce/apex/PartnerConsoleController.getTierReviews' {
+  export default function getTierReviews(): Promise<PartnerTierReviewRow[]>;
+}
+declare module '@salesforce/apex/PartnerConsoleController.decideTierReview' {
+  export default function decideTierReview(params: {
+    recommendationId: string;
+    decision: 'Approve' | 'Reject';
+    comment: string | null;
+  }): Promise<PartnerTierReviewRow[]>;
+}
+declare module '@salesforce/apex/PartnerConsoleController.completeManagerStep' {
+  export default function completeManagerStep(params: {
+    onboardingId: string;
+    stepKey: string;
+    evidence: string | null;
+  }): Promise<PartnerStalledRow[]>;
+}
+declare module '@salesforce/apex/PartnerConsoleController.getStalledOnboardings' {
+  export default function getStalledOnboardings(): Promise<PartnerStalledRow[]>;
+}

@@ -35,6 +35,7 @@ import { rulesetRoutes } from './routes/rulesets';
 import { aiFromConfig, assistRoutes } from './routes/assist';
 import { mdfRoutes } from './routes/mdf';
 import { forecastRoutes } from './routes/forecast';
+import { partnerRoutes } from './routes/partner';
 
 export interface BuildOptions {
   /** Writes rationale/partnerMessage; defaults to the LLM narrator when a model is configured, else the templates. */
@@ -287,6 +288,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
       await v1.register(assistRoutes, { model: ai.model, offload });
       await v1.register(mdfRoutes, { offload });
       await v1.register(forecastRoutes, { offload });
+      await v1.register(partnerRoutes, { model: ai.model, offload });
     },
     { prefix: '/v1' }
   );
@@ -306,4 +308,5 @@ function countFallbacks(metrics: Metrics, route: string, payload: unknown): void
     metrics.llmFallbacks.inc({ feature: 'narrator' }, n);
   } else if (route.endsWith('/parse')) metrics.llmFallbacks.inc({ feature: 'parse' });
   else if (route.endsWith('/status-answer')) metrics.llmFallbacks.inc({ feature: 'status-answer' });
+  else if (route.endsWith('/onboarding-answer')) metrics.llmFallbacks.inc({ feature: 'onboarding-answer' });
 }

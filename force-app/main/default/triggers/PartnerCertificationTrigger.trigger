@@ -1,0 +1,3 @@
+trigger PartnerCertificationTrigger on Partner_Certification__c(after insert, after update) {
+  PartnerCertifications.afterSave(Trigger.new);
+}
