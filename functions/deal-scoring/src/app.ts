@@ -31,6 +31,8 @@ import { scoreRoutes } from './routes/score';
 import { precheckRoutes } from './routes/precheck';
 import { rulesetRoutes } from './routes/rulesets';
 import { aiFromConfig, assistRoutes } from './routes/assist';
+import { enablementRoutes } from './routes/enablement';
+import { OpenAiEmbedder, type Embedder } from './enablement/embeddings';
 
 export interface BuildOptions {
   /** Writes rationale/partnerMessage; defaults to the LLM narrator when a model is configured, else the templates. */
@@ -39,6 +41,8 @@ export interface BuildOptions {
   logStream?: Writable;
   /** Process-wide metrics (CPU, memory, event loop, GC) in /metrics; server.ts turns them on. */
   processMetrics?: boolean;
+  /** Embeddings for the enablement feed; defaults to the configured endpoint (config.embeddings), else none. */
+  embedder?: Embedder;
 }
 
 declare module 'fastify' {
@@ -259,6 +263,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
       await v1.register(precheckRoutes, { offload });
       await v1.register(rulesetRoutes);
       await v1.register(assistRoutes, { model: ai.model, offload });
+      await v1.register(enablementRoutes, {
+        offload,
+        embedder: options.embedder ?? (config.embeddings && new OpenAiEmbedder(config.embeddings))
+      });
     },
     { prefix: '/v1' }
   );

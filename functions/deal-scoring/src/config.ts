@@ -8,6 +8,7 @@ import os from 'node:os';
 import envSchema from 'env-schema';
 import { Type, type Static } from '@sinclair/typebox';
 import { DEFAULT_LLM_SETTINGS, type LlmSettings } from './ai/llm-client';
+import type { EmbeddingSettings } from './enablement/embeddings';
 
 const Int = (minimum: number, maximum: number, def?: number, description?: string) =>
   Type.Integer({ minimum, maximum, ...(def === undefined ? {} : { default: def }), description });
@@ -40,7 +41,11 @@ export const EnvSchema = Type.Object({
   OPENAI_MAX_RETRIES: Int(0, 10, DEFAULT_LLM_SETTINGS.maxRetries),
   OPENAI_DEADLINE_MS: Int(1, 600_000, DEFAULT_LLM_SETTINGS.deadlineMs),
   OPENAI_BREAKER_FAILURES: Int(1, 1000, DEFAULT_LLM_SETTINGS.breakerFailureThreshold),
-  OPENAI_BREAKER_RESET_MS: Int(0, 3_600_000, DEFAULT_LLM_SETTINGS.breakerResetMs)
+  OPENAI_BREAKER_RESET_MS: Int(0, 3_600_000, DEFAULT_LLM_SETTINGS.breakerResetMs),
+  OPENAI_EMBEDDING_MODEL: Type.String({
+    default: '',
+    description: 'embeddings model for the enablement feed; empty = full text and signals only'
+  })
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -75,6 +80,8 @@ export interface AppConfig {
   metricsKeys: string[];
   /** The language model; null = templates and the built-in extractor only. */
   llm: LlmSettings | null;
+  /** Embeddings for the enablement feed (needs OPENAI_API_KEY and OPENAI_EMBEDDING_MODEL); null = none. */
+  embeddings: EmbeddingSettings | null;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +111,7 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     metricsEnabled: true,
     metricsKeys: [],
     llm: null,
+    embeddings: null,
     ...overrides
   };
 }
@@ -166,6 +174,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         breakerResetMs: parsed.OPENAI_BREAKER_RESET_MS
       }
     : null;
+  const embeddingModel = parsed.OPENAI_EMBEDDING_MODEL.trim();
+  if (embeddingModel && !apiKey) {
+    throw new ConfigError('Invalid environment: OPENAI_EMBEDDING_MODEL is set but OPENAI_API_KEY is empty');
+  }
+  const embeddings: EmbeddingSettings | null =
+    apiKey && embeddingModel
+      ? {
+          apiKey,
+          baseURL,
+          model: embeddingModel,
+          timeoutMs: parsed.OPENAI_TIMEOUT_MS,
+          maxRetries: parsed.OPENAI_MAX_RETRIES
+        }
+      : null;
   return {
     port: parsed.PORT,
     host: parsed.HOST,
@@ -183,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
     metricsEnabled: parsed.METRICS_ENABLED,
     metricsKeys,
-    llm
+    llm,
+    embeddings
   };
 }
