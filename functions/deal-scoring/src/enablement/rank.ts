@@ -197,7 +197,7 @@ export function recommend(request: RecommendRequest, options: RankOptions = {}):
   });
   scored.sort((a, b) => b.score - a.score || (a.item.id < b.item.id ? -1 : 1));
 
-  return scored.slice(0, request.limit ?? DEFAULT_LIMIT).map((s, i) => {
+  return scored.slice(0, request.maxResults ?? DEFAULT_LIMIT).map((s, i) => {
     const ordered = [...s.byCode.entries()].sort((a, b) => b[1].value - a[1].value || (a[0] < b[0] ? -1 : 1));
     // POPULAR explains an item only when nothing about the partner does.
     const personal = ordered.filter(([code]) => code !== 'POPULAR');

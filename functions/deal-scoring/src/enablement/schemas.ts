@@ -132,7 +132,9 @@ export const RecommendRequestSchema = Type.Object(
       maxItems: ENABLEMENT_LIMITS.libraryItems,
       description: 'active content the partner may read'
     }),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: ENABLEMENT_LIMITS.results }))
+    maxResults: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: ENABLEMENT_LIMITS.results, description: 'default 10' })
+    )
   },
   strict
 );

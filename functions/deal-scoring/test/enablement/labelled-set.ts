@@ -103,7 +103,7 @@ export function requestFor(profile: LabelledProfile, library: ContentItem[]): Re
     })),
     feedback: profile.feedback.map((f) => ({ contentId: f.ref, verdict: f.verdict })),
     library,
-    limit: 10
+    maxResults: 10
   };
 }
 

@@ -129,10 +129,10 @@ describe('feedback, language, determinism', () => {
   const base = request({ registrations: reg(3, { products: ['Analytics Cloud'], industry: 'Retail' }) });
 
   it('leaves out done and dismissed items and lowers items like a dismissed one', () => {
-    const before = recommend({ ...base, limit: 50 });
+    const before = recommend({ ...base, maxResults: 50 });
     const after = recommend({
       ...base,
-      limit: 50,
+      maxResults: 50,
       feedback: [
         { contentId: 'EC08', verdict: 'DONE' },
         { contentId: 'EC20', verdict: 'NOT_RELEVANT' }
@@ -168,7 +168,7 @@ describe('feedback, language, determinism', () => {
   });
 
   it('numbers ranks from 1, best first, and honours the limit', () => {
-    const out = recommend({ ...base, limit: 3 });
+    const out = recommend({ ...base, maxResults: 3 });
     expect(out.map((x) => x.rank)).toEqual([1, 2, 3]);
     expect(out[0]!.score).toBeGreaterThanOrEqual(out[1]!.score);
   });

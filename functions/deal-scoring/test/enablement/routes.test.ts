@@ -49,7 +49,7 @@ describe('POST /v1/enablement/recommend', () => {
     [{ ...body, feedback: [{ contentId: 'EC01', verdict: 'MAYBE' }] }, '/feedback/0/verdict'],
     [{ ...body, library: [{ ...body.library[0]!, type: 'VIDEO' }] }, '/library/0/type'],
     [{ ...body, partner: { id: 'p', certifications: [], language: 'english' } }, '/partner/language'],
-    [{ ...body, limit: 51 }, '/limit'],
+    [{ ...body, maxResults: 51 }, '/maxResults'],
     [{ ...body, library: [body.library[0], body.library[0]] }, '/library/1/id']
   ])('answers 400 naming the field (%#)', async (payload, path) => {
     const a = await app();
@@ -70,7 +70,7 @@ describe('POST /v1/enablement/recommend', () => {
       }
     };
     const a = await app(embedder);
-    const out = (await post(a, { ...body, limit: 50 })).json();
+    const out = (await post(a, { ...body, maxResults: 50 })).json();
     expect(out.engine).toBe('embedding');
     expect(out.fallback).toBe(false);
     const ec40 = out.recommendations.find((r: { contentId: string }) => r.contentId === 'EC40');
