@@ -32,6 +32,12 @@ export const PAGES: readonly PreviewPage[] = [
     body: '<div data-component="c-my-deal-registrations"></div>'
   },
   {
+    path: '/portal/enablement',
+    audience: 'partner',
+    title: 'Recommended for you',
+    body: '<div data-component="c-enablement-feed"></div>'
+  },
+  {
     path: '/console',
     audience: 'manager',
     title: 'Review console',

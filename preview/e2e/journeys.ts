@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { JourneyContext, tabTo, textOf } from './harness';
+import { ENABLEMENT_JOURNEYS } from './journeys-enablement';
 
 export interface Journey {
   name: string;
@@ -458,5 +459,6 @@ export const JOURNEYS: Journey[] = [
   moreInfoLoop,
   conflictJourney,
   keyboardOnly,
-  narrowForm
+  narrowForm,
+  ...ENABLEMENT_JOURNEYS
 ];

@@ -9,6 +9,7 @@ import { ScoringUnavailable } from './scoring';
 import { readObjectInfo } from '../build';
 import { VOCABULARY } from '../../functions/deal-scoring/src/vocabulary';
 import { PARSE_FIELD_NAMES } from '../../functions/deal-scoring/src/ai/schemas';
+import { ENABLEMENT_CONTROLLERS } from './enablement';
 
 /** The draft field of each required contract path (DealRequiredFields.fieldOf in Apex). */
 const REQUIRED_PATH_TO_KEY: Record<(typeof VOCABULARY.requiredFields)[number], keyof DealPortalDraft> = {
@@ -44,6 +45,8 @@ interface Contract {
   'DealReviewController.decide': (typeof import('@salesforce/apex/DealReviewController.decide'))['default'];
   'DealReviewController.decideExtension': (typeof import('@salesforce/apex/DealReviewController.decideExtension'))['default'];
   'DealMetricsController.getMetrics': (typeof import('@salesforce/apex/DealMetricsController.getMetrics'))['default'];
+  'EnablementFeedController.getFeed': (typeof import('@salesforce/apex/EnablementFeedController.getFeed'))['default'];
+  'EnablementFeedController.recordFeedback': (typeof import('@salesforce/apex/EnablementFeedController.recordFeedback'))['default'];
 }
 type Impl<Name extends keyof Contract> = ApexModule<Contract[Name]>;
 
@@ -747,7 +750,8 @@ export const CONTROLLERS = {
   'DealReviewController.getAuditTimeline': getAuditTimeline,
   'DealReviewController.decide': decide,
   'DealReviewController.decideExtension': decideExtension,
-  'DealMetricsController.getMetrics': getMetrics
+  'DealMetricsController.getMetrics': getMetrics,
+  ...ENABLEMENT_CONTROLLERS
 } satisfies { [K in keyof Contract]: Impl<K> };
 
 export type ControllerName = keyof typeof CONTROLLERS;
