@@ -146,7 +146,11 @@ describe('partner site and org scripts', () => {
     }
     const placed = JSON.parse(readFileSync(join(bundle, 'views/home.json'), 'utf8')) as Node;
     const content = placed.regions?.[1]?.components[0]?.regions?.[0]?.components ?? [];
-    expect(content.map((c) => c.componentName)).toEqual(['c:dealRegistrationForm', 'c:myDealRegistrations']);
+    expect(content.map((c) => c.componentName)).toEqual([
+      'c:dealRegistrationForm',
+      'c:myDealRegistrations',
+      'c:enablementFeed'
+    ]);
   });
 
   it('fails clearly when the bundle has no home view', () => {
