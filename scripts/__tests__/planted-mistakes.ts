@@ -149,6 +149,18 @@ export const PLANTED: Planted[] = [
   },
   {
     rule: 'permission-sets',
+    what: 'a new field no permission set grants',
+    plant: (c) =>
+      writeFileSync(
+        at(c, 'objects/Deal_Registration__c/fields/Competitor__c.field-meta.xml'),
+        '<?xml version="1.0" encoding="UTF-8" ?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">\n' +
+          '  <fullName>Competitor__c</fullName>\n  <label>Competitor</label>\n  <length>80</length>\n' +
+          '  <required>false</required>\n  <type>Text</type>\n</CustomField>\n'
+      ),
+    expect: /field Deal_Registration__c\.Competitor__c is readable in no permission set/
+  },
+  {
+    rule: 'permission-sets',
     what: 'misspelled field in a permission set',
     plant: (c) =>
       edit(
@@ -686,6 +698,48 @@ export const PLANTED: Planted[] = [
         '}'
       ]),
     expect: /'NEEDS_REVEIW' \(given\) is not a value of picklist Deal_Registration__c\.AI_Triage_Status__c/
+  },
+  // --- Apex: fields read that the query did not select ---
+  {
+    rule: 'queried-fields',
+    what: 'a field dropped from selectByIds while the scoring mapper still reads it (three calls away)',
+    plant: (c) =>
+      edit(
+        find(c.def, 'registration/DealRegistrationSelector.cls'),
+        /(selectByIds[\s\S]*?)Contact_Title__c,\n\s*/,
+        '$1'
+      ),
+    expect:
+      /DealRequestMapper\.cls: line \d+: r\.Contact_Title__c is read in DealRequestMapper\.toContact, but r comes from .*selectByIds.*which does not select Contact_Title__c/
+  },
+  {
+    rule: 'queried-fields',
+    what: 'a record read from its own query, a field not in the select list',
+    plant: (c) =>
+      addClass(c, 'PlantedUnqueried', [
+        'public with sharing class PlantedUnqueried {',
+        '  public static String run(Set<Id> ids) {',
+        "    String out = '';",
+        '    for (Deal_Registration__c d : [SELECT Id, Name FROM Deal_Registration__c WHERE Id IN :ids WITH USER_MODE]) {',
+        '      out += d.Name + d.Customer_Name__c;',
+        '    }',
+        '    return out;',
+        '  }',
+        '}'
+      ]),
+    expect:
+      /PlantedUnqueried\.cls: line 5: d\.Customer_Name__c is read .*which does not select Customer_Name__c/
+  },
+  {
+    rule: 'queried-fields',
+    what: 'a parameter documented as read with a field list that does not exist',
+    plant: (c) =>
+      edit(
+        find(c.def, 'registration/DealPortalMapper.cls'),
+        'read with DealRegistrationSelector.PORTAL_FIELDS',
+        'read with DealRegistrationSelector.PORTAL_FIELD_LIST'
+      ),
+    expect: /DealPortalMapper\.toDto: @param d says "read with DealRegistrationSelector\.PORTAL_FIELD_LIST"/
   },
   // --- Apex: DML before a callout ---
   {

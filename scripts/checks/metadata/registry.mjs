@@ -25,6 +25,7 @@ import lwcImports from './rules/lwc-imports.mjs';
 import enumeratedValues from './rules/enumerated-values.mjs';
 import apexPicklistLiterals from './rules/apex-picklist-literals.mjs';
 import dmlBeforeCallout from './rules/dml-before-callout.mjs';
+import queriedFields from './rules/queried-fields.mjs';
 
 export const RULES = [
   schema,
@@ -48,7 +49,8 @@ export const RULES = [
   lwcImports,
   enumeratedValues,
   apexPicklistLiterals,
-  dmlBeforeCallout
+  dmlBeforeCallout,
+  queriedFields
 ];
 
 const names = RULES.map((r) => r.name);

@@ -12,9 +12,26 @@ export default {
   description:
     'every field, object, tab, app, class, custom metadata type, custom permission and credential principal ' +
     'a permission set names exists; no field permissions on required or master-detail fields; access flags ' +
-    'are consistent; nobody may edit the append-only audit log; partners see no internal fields',
+    'are consistent; nobody may edit the append-only audit log; partners see no internal fields; every ' +
+    'custom field that can take field permissions is readable in at least one permission set',
   run(ctx) {
     const { report, projectObject, checkFieldRef, isKnownObject, objects } = ctx;
+    const readable = new Set();
+    for (const [, r] of ctx.byType('PermissionSet')) {
+      for (const fp of childrenNamed(r, 'fieldPermissions'))
+        if (childText(fp, 'readable') === 'true') readable.add(childText(fp, 'field'));
+    }
+    // A field no permission set grants is invisible to everyone but admins with Modify All Data:
+    // user-mode queries that select it fail, which only an org's tests would show.
+    for (const [obj, o] of objects) {
+      if (/__(e|mdt)$/.test(obj)) continue;
+      for (const [field, f] of o.fields) {
+        if (!field.endsWith('__c') || f.type === 'MasterDetail' || childText(f.root, 'required') === 'true')
+          continue;
+        if (!readable.has(`${obj}.${field}`))
+          report(f.file, `field ${obj}.${field} is readable in no permission set (add its fieldPermissions)`);
+      }
+    }
     for (const [file, r] of ctx.byType('PermissionSet')) {
       const ps = basename(file).replace('.permissionset-meta.xml', '');
       const seenFields = new Set();
