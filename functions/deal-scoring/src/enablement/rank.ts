@@ -83,7 +83,7 @@ function plural(n: number, one: string, many: string): string {
 }
 
 /** A 400 naming the field when two library items share an id (the index needs unique ids). */
-function requireUniqueIds(library: readonly ContentItem[]): void {
+export function requireUniqueIds(library: readonly ContentItem[]): void {
   const seen = new Map<string, number>();
   library.forEach((item, i) => {
     const first = seen.get(item.id);

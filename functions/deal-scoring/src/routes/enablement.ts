@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { defineTask } from '../worker/task';
 import type { Offloader } from '../worker/pool';
 import { semanticScores, type Embedder } from '../enablement/embeddings';
-import { RANKER_VERSION, profileQuery, recommend } from '../enablement/rank';
+import { RANKER_VERSION, profileQuery, recommend, requireUniqueIds } from '../enablement/rank';
 import {
   RecommendRequestSchema,
   RecommendResponseSchema,
@@ -54,6 +54,8 @@ export const enablementRoutes: FastifyPluginAsyncTypebox<EnablementOptions> = as
     },
     async (request) => {
       const body = request.body;
+      // On the main thread, so the 400 keeps its field path whether or not the ranking runs on a worker.
+      requireUniqueIds(body.library);
       let semantic: Record<string, number> | undefined;
       let fallback = false;
       if (embedder) {

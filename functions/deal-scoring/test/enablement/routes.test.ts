@@ -100,6 +100,24 @@ describe('POST /v1/enablement/recommend', () => {
   });
 });
 
+describe('on a worker thread', () => {
+  it('ranks the same as inline and keeps the 400 for duplicate ids', async () => {
+    const pooled = await buildApp(
+      defaultConfig({ apiKeys: [KEY], workerThreads: 1, workerInlineMaxCost: 0, workerQueueMax: 8 })
+    );
+    await pooled.ready();
+    const inline = await app();
+    const a = (await post(pooled, body)).json();
+    const b = (await post(inline, body)).json();
+    expect(a.recommendations).toEqual(b.recommendations);
+    const dup = await post(pooled, { ...body, library: [body.library[0], body.library[0]] });
+    expect(dup.statusCode).toBe(400);
+    expect(dup.json().errors[0].path).toBe('/library/1/id');
+    await pooled.close();
+    await inline.close();
+  });
+});
+
 describe('embeddings configuration and client', () => {
   it('reads OPENAI_EMBEDDING_MODEL only with a key', () => {
     expect(

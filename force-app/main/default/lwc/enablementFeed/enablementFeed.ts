@@ -35,9 +35,9 @@ const BADGE: Record<string, string> = {
 };
 
 const LEVEL_LABELS: Record<string, string> = {
-  BEGINNER: 'Beginner',
-  INTERMEDIATE: 'Intermediate',
-  ADVANCED: 'Advanced'
+  BEGINNER: LABELS.Level_Beginner,
+  INTERMEDIATE: LABELS.Level_Intermediate,
+  ADVANCED: LABELS.Level_Advanced
 };
 
 /**

@@ -15,6 +15,9 @@ import Type_Asset from '@salesforce/label/c.DR_Enablement_Type_Asset';
 import Done_Label from '@salesforce/label/c.DR_Enablement_Done_Label';
 import Not_Relevant_Label from '@salesforce/label/c.DR_Enablement_Not_Relevant_Label';
 import Unavailable from '@salesforce/label/c.DR_Enablement_Unavailable';
+import Level_Beginner from '@salesforce/label/c.DR_Enablement_Level_Beginner';
+import Level_Intermediate from '@salesforce/label/c.DR_Enablement_Level_Intermediate';
+import Level_Advanced from '@salesforce/label/c.DR_Enablement_Level_Advanced';
 import Load_Failed from '@salesforce/label/c.DR_Portal_List_Load_Failed';
 
 export const LABELS = {
@@ -34,5 +37,8 @@ export const LABELS = {
   Done_Label,
   Not_Relevant_Label,
   Unavailable,
+  Level_Beginner,
+  Level_Intermediate,
+  Level_Advanced,
   Load_Failed
 };
