@@ -47,6 +47,12 @@ export const PAGES: readonly PreviewPage[] = [
 </div>`
   },
   {
+    path: '/portal/enablement',
+    audience: 'partner',
+    title: 'Recommended for you',
+    body: '<div data-component="c-enablement-feed"></div>'
+  },
+  {
     path: '/console',
     audience: 'manager',
     title: 'Review console',

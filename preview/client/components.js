@@ -11,6 +11,7 @@ import PartnerOnboarding from 'c/partnerOnboarding';
 import PartnerStanding from 'c/partnerStanding';
 import PartnerTierReviews from 'c/partnerTierReviews';
 import StalledOnboardings from 'c/stalledOnboardings';
+import EnablementFeed from 'c/enablementFeed';
 
 export const PARTNER = {
   'c-deal-registration-form': DealRegistrationForm,
@@ -18,7 +19,8 @@ export const PARTNER = {
   'c-mdf-claim': MdfClaim,
   'c-deal-notification-preferences': DealNotificationPreferences,
   'c-partner-onboarding': PartnerOnboarding,
-  'c-partner-standing': PartnerStanding
+  'c-partner-standing': PartnerStanding,
+  'c-enablement-feed': EnablementFeed
 };
 export const CONSOLE = {
   'c-deal-review-queue': DealReviewQueue,

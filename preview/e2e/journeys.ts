@@ -11,6 +11,7 @@ import { CONFLICT_JOURNEYS } from './journeys-conflicts';
 import { ROUTING_JOURNEYS } from './journeys-routing';
 import { FORECAST_JOURNEYS } from './journeys-forecast';
 import { PARTNER_JOURNEYS } from './journeys-partner';
+import { ENABLEMENT_JOURNEYS } from './journeys-enablement';
 
 export interface Journey {
   name: string;
@@ -468,5 +469,6 @@ export const JOURNEYS: Journey[] = [
   ...CONFLICT_JOURNEYS,
   ...ROUTING_JOURNEYS,
   ...FORECAST_JOURNEYS,
-  ...PARTNER_JOURNEYS
+  ...PARTNER_JOURNEYS,
+  ...ENABLEMENT_JOURNEYS
 ];

@@ -13,6 +13,7 @@ import { PARSE_FIELD_NAMES } from '../../functions/deal-scoring/src/ai/schemas';
 import { NOTIFICATION_CONTROLLERS } from './routing';
 import { FORECAST_CONTROLLERS } from './forecast';
 import { PARTNER_CONTROLLERS } from './partner';
+import { ENABLEMENT_CONTROLLERS } from './enablement';
 
 /** The draft field of each required contract path (DealRequiredFields.fieldOf in Apex). */
 const REQUIRED_PATH_TO_KEY: Record<(typeof VOCABULARY.requiredFields)[number], keyof DealPortalDraft> = {
@@ -50,6 +51,8 @@ interface Contract {
   'DealMetricsController.getMetrics': (typeof import('@salesforce/apex/DealMetricsController.getMetrics'))['default'];
   'DealNotificationPreferenceController.getMyPreferences': (typeof import('@salesforce/apex/DealNotificationPreferenceController.getMyPreferences'))['default'];
   'DealNotificationPreferenceController.saveMyPreferences': (typeof import('@salesforce/apex/DealNotificationPreferenceController.saveMyPreferences'))['default'];
+  'EnablementFeedController.getFeed': (typeof import('@salesforce/apex/EnablementFeedController.getFeed'))['default'];
+  'EnablementFeedController.recordFeedback': (typeof import('@salesforce/apex/EnablementFeedController.recordFeedback'))['default'];
 }
 type Impl<Name extends keyof Contract> = ApexModule<Contract[Name]>;
 
@@ -770,7 +773,8 @@ export const CONTROLLERS = {
   ...MDF_CONTROLLERS,
   ...NOTIFICATION_CONTROLLERS,
   ...FORECAST_CONTROLLERS,
-  ...PARTNER_CONTROLLERS
+  ...PARTNER_CONTROLLERS,
+  ...ENABLEMENT_CONTROLLERS
 } satisfies { [K in keyof Contract]: Impl<K> };
 
 export type ControllerName = keyof typeof CONTROLLERS;

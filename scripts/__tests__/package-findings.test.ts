@@ -151,7 +151,8 @@ describe('partner site and org scripts', () => {
       'c:myDealRegistrations',
       'c:dealNotificationPreferences',
       'c:partnerOnboarding',
-      'c:partnerStanding'
+      'c:partnerStanding',
+      'c:enablementFeed'
     ]);
   });
 

@@ -4,6 +4,9 @@
 // (registration form, my registrations, notification preferences, onboarding, standing) to the home
 // view's `content` region unless they are there already
 // (running it twice changes nothing). install-scratch.sh retrieves the bundle of the site it
+// retrieved ExperienceBundle (source format): adds `c:dealRegistrationForm`, `c:myDealRegistrations`
+// and the enablement feed `c:enablementFeed` to the home view's `content` region unless they are
+// there already (running it twice changes nothing). install-scratch.sh retrieves the bundle of the site it
 // created, runs this, and deploys the bundle back.
 // Usage: node scripts/org/place-portal-components.mjs <experiences/<Site>1 folder>
 import { randomUUID } from 'node:crypto';
@@ -17,6 +20,7 @@ export const COMPONENTS = [
   'c:partnerOnboarding',
   'c:partnerStanding'
 ];
+export const COMPONENTS = ['c:dealRegistrationForm', 'c:myDealRegistrations', 'c:enablementFeed'];
 
 /** The region named `name` anywhere in a view (sections nest regions inside components). */
 function findRegion(node, name) {

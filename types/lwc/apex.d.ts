@@ -797,3 +797,31 @@ declare module '@salesforce/apex/PartnerConsoleController.completeManagerStep' {
 declare module '@salesforce/apex/PartnerConsoleController.getStalledOnboardings' {
   export default function getStalledOnboardings(): Promise<PartnerStalledRow[]>;
 }
+
+// ---- EnablementFeedController (issue 15 §2, the enablement feed) ----
+/** EnablementService.FeedItem */
+interface EnablementFeedItem {
+  id: string;
+  rank: number;
+  title: string;
+  summary?: string | null;
+  /** TRAINING | BATTLE_CARD | ASSET */
+  contentType: string;
+  level?: string | null;
+  url?: string | null;
+  because?: string | null;
+  reasons?: string[];
+}
+/** EnablementService.Feed */
+interface EnablementFeedResult {
+  available: boolean;
+  message?: string | null;
+  engine?: string | null;
+  items?: EnablementFeedItem[];
+}
+declare module '@salesforce/apex/EnablementFeedController.getFeed' {
+  export default function getFeed(): Promise<EnablementFeedResult>;
+}
+declare module '@salesforce/apex/EnablementFeedController.recordFeedback' {
+  export default function recordFeedback(params: { contentId: string; verdict: string }): Promise<void>;
+}

@@ -36,6 +36,8 @@ import { aiFromConfig, assistRoutes } from './routes/assist';
 import { mdfRoutes } from './routes/mdf';
 import { forecastRoutes } from './routes/forecast';
 import { partnerRoutes } from './routes/partner';
+import { enablementRoutes } from './routes/enablement';
+import { OpenAiEmbedder, type Embedder } from './enablement/embeddings';
 
 export interface BuildOptions {
   /** Writes rationale/partnerMessage; defaults to the LLM narrator when a model is configured, else the templates. */
@@ -44,6 +46,8 @@ export interface BuildOptions {
   logStream?: Writable;
   /** Process-wide metrics (CPU, memory, event loop, GC) in /metrics; server.ts turns them on. */
   processMetrics?: boolean;
+  /** Embeddings for the enablement feed; defaults to the configured endpoint (config.embeddings), else none. */
+  embedder?: Embedder;
 }
 
 declare module 'fastify' {
@@ -289,6 +293,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
       await v1.register(mdfRoutes, { offload });
       await v1.register(forecastRoutes, { offload });
       await v1.register(partnerRoutes, { model: ai.model, offload });
+      await v1.register(enablementRoutes, {
+        offload,
+        embedder: options.embedder ?? (config.embeddings && new OpenAiEmbedder(config.embeddings))
+      });
     },
     { prefix: '/v1' }
   );

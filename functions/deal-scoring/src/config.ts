@@ -10,6 +10,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { DEFAULT_LLM_SETTINGS, type LlmSettings } from './ai/llm-client';
 import { loadRulesetFolder, RulesetError } from './engine/rulesets';
 import type { Ruleset } from './ruleset/schema';
+import type { EmbeddingSettings } from './enablement/embeddings';
 
 const Int = (minimum: number, maximum: number, def?: number, description?: string) =>
   Type.Integer({ minimum, maximum, ...(def === undefined ? {} : { default: def }), description });
@@ -57,7 +58,11 @@ export const EnvSchema = Type.Object({
   OPENAI_MAX_RETRIES: Int(0, 10, DEFAULT_LLM_SETTINGS.maxRetries),
   OPENAI_DEADLINE_MS: Int(1, 600_000, DEFAULT_LLM_SETTINGS.deadlineMs),
   OPENAI_BREAKER_FAILURES: Int(1, 1000, DEFAULT_LLM_SETTINGS.breakerFailureThreshold),
-  OPENAI_BREAKER_RESET_MS: Int(0, 3_600_000, DEFAULT_LLM_SETTINGS.breakerResetMs)
+  OPENAI_BREAKER_RESET_MS: Int(0, 3_600_000, DEFAULT_LLM_SETTINGS.breakerResetMs),
+  OPENAI_EMBEDDING_MODEL: Type.String({
+    default: '',
+    description: 'embeddings model for the enablement feed; empty = full text and signals only'
+  })
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -98,6 +103,8 @@ export interface AppConfig {
   rulesets: Ruleset[];
   /** Where they were read from, for the start-up log; null when RULESETS_DIR is not set. */
   rulesetsDir: string | null;
+  /** Embeddings for the enablement feed (needs OPENAI_API_KEY and OPENAI_EMBEDDING_MODEL); null = none. */
+  embeddings: EmbeddingSettings | null;
 }
 
 export class ConfigError extends Error {
@@ -130,6 +137,7 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     llm: null,
     rulesets: [],
     rulesetsDir: null,
+    embeddings: null,
     ...overrides
   };
 }
@@ -202,6 +210,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       throw err;
     }
   }
+  const embeddingModel = parsed.OPENAI_EMBEDDING_MODEL.trim();
+  if (embeddingModel && !apiKey) {
+    throw new ConfigError('Invalid environment: OPENAI_EMBEDDING_MODEL is set but OPENAI_API_KEY is empty');
+  }
+  const embeddings: EmbeddingSettings | null =
+    apiKey && embeddingModel
+      ? {
+          apiKey,
+          baseURL,
+          model: embeddingModel,
+          timeoutMs: parsed.OPENAI_TIMEOUT_MS,
+          maxRetries: parsed.OPENAI_MAX_RETRIES
+        }
+      : null;
   return {
     port: parsed.PORT,
     host: parsed.HOST,
@@ -222,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsKeys,
     llm,
     rulesets,
-    rulesetsDir
+    rulesetsDir,
+    embeddings
   };
 }
