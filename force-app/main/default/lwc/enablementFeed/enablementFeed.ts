@@ -63,7 +63,10 @@ export default class EnablementFeed extends LightningElement {
   private busyId: string | undefined;
 
   override connectedCallback(): void {
-    void this.load();
+    // load() reports its own failures (loadError); nothing is left to catch here.
+    this.load().catch((error: unknown) => {
+      this.loadError = error;
+    });
   }
 
   async load(): Promise<void> {
@@ -110,17 +113,17 @@ export default class EnablementFeed extends LightningElement {
     return this.message || LABELS.Empty;
   }
 
-  handleRefresh(): void {
+  async handleRefresh(): Promise<void> {
     this.confirmation = '';
-    void this.load();
+    await this.load();
   }
 
-  handleDone(event: Event): void {
-    void this.give(event, 'DONE');
+  async handleDone(event: Event): Promise<void> {
+    await this.give(event, 'DONE');
   }
 
-  handleNotRelevant(event: Event): void {
-    void this.give(event, 'NOT_RELEVANT');
+  async handleNotRelevant(event: Event): Promise<void> {
+    await this.give(event, 'NOT_RELEVANT');
   }
 
   private async give(event: Event, verdict: Verdict): Promise<void> {
