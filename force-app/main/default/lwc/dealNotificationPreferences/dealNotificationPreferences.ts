@@ -33,7 +33,7 @@ export default class DealNotificationPreferences extends LightningElement {
   error: unknown = null;
 
   override connectedCallback(): void {
-    void this.load();
+    this.load();
   }
 
   async load(): Promise<void> {

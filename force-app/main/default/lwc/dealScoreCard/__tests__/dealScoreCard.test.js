@@ -88,7 +88,12 @@ describe('c-deal-score-card', () => {
     clearDom();
     getScoreCard.mockResolvedValue({
       ...CARD,
-      deal: { ...CARD.deal, assignedReviewerName: null, routingQueue: 'Deal_Registration_Review', escalationLevel: 0 }
+      deal: {
+        ...CARD.deal,
+        assignedReviewerName: null,
+        routingQueue: 'Deal_Registration_Review',
+        escalationLevel: 0
+      }
     });
     element = await mount();
     expect(byId(element, 'assignment').textContent).toBe('c.DR_Console_Unassigned');
