@@ -86,7 +86,11 @@ export function blocksOf(rules: NameKeyRules, companyName: string | null): Block
   const words = key.split(' ').filter((w) => w.trim() !== '' && !rules.blockStopWords.has(w));
   const tokens = words.filter((w) => w.length >= rules.blockMinTokenLength).map((w) => w.slice(0, 80));
   let acronym: string | null = null;
-  if (words.length >= 2) acronym = words.map((w) => w.slice(0, 1)).join('').slice(0, 80);
+  if (words.length >= 2)
+    acronym = words
+      .map((w) => w.slice(0, 1))
+      .join('')
+      .slice(0, 80);
   else if (compact.length >= 2 && compact.length <= rules.maxAcronymLength) acronym = compact;
   return { key, compact, acronym, token: tokens[0] ?? null, tokens };
 }
