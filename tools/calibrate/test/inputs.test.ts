@@ -24,7 +24,7 @@ beforeAll(async () => {
   const w = new CsvExportWriter(dir);
   for (const [t, r] of recs) w.write(t, r);
   await w.close();
-});
+}, 60_000); // the demo history is scored by the engine: seconds on a loaded machine
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function strip(h: ReturnType<typeof historyOf>) {
@@ -44,7 +44,7 @@ describe('CSV exports', () => {
     expect(new Set(seen)).toEqual(
       new Set(['registrations', 'recommendations', 'opportunities', 'auditLogs'])
     );
-  });
+  }, 60_000);
 
   it('names the missing columns and the file', async () => {
     const bad = mkdtempSync(join(tmpdir(), 'calibrate-bad-'));

@@ -185,7 +185,7 @@ describe('learned scorecard', () => {
       if (!x.learned) expect(x.points).toBe(x.defaultPoints);
       else
         expect(x.points).toBe(
-          Math.max(-100, Math.min(100, Math.round(k * (x.approval! + l.winWeight * (x.win ?? 0)))))
+          Math.max(-100, Math.min(100, Math.round(k * (x.approval! + l.winWeight * (x.win ?? 0))))) || 0
         );
     }
     // Approval only (win weight 0): points are the approval log-odds alone.
@@ -193,7 +193,7 @@ describe('learned scorecard', () => {
     expect(a.winWeight).toBe(0);
     expect(a.outcomes!.won.missing.join(' ')).toContain('approval only');
     for (const x of a.weights.filter((y) => y.learned && y.code !== 'HELPFUL_FIELDS'))
-      expect(x.points).toBe(Math.max(-100, Math.min(100, Math.round(k * x.approval!))));
+      expect(x.points).toBe(Math.max(-100, Math.min(100, Math.round(k * x.approval!))) || 0);
   });
 
   it('writes a valid candidate with its own version that beats the default on the newer holdout, for both outcomes', () => {
