@@ -166,7 +166,10 @@ describe('partner site and org scripts', () => {
     const project = JSON.parse(readFileSync(join(root, 'sfdx-project.json'), 'utf8')) as {
       packageDirectories: { path: string }[];
     };
-    expect(project.packageDirectories.map((d) => d.path)).toEqual(['force-app', 'force-app-site']);
+    // The core first; the site (and the optional MDF package) after it.
+    const paths = project.packageDirectories.map((d) => d.path);
+    expect(paths[0]).toBe('force-app');
+    expect(paths).toEqual(expect.arrayContaining(['force-app', 'force-app-site']));
     const set = readFileSync(
       join(root, 'force-app-site/main/default/sharingSets/Deal_Registration_Partners.sharingSet-meta.xml'),
       'utf8'
