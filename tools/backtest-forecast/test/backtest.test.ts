@@ -53,7 +53,10 @@ describe('backtest-forecast', () => {
       await expect(readFolder(dir)).rejects.toThrow(
         /OpportunityHistory.csv lacks column\(s\) StageName, CloseDate, Amount/
       );
-      writeFileSync(join(dir, 'OpportunityHistory.csv'), 'OpportunityId,CreatedDate,StageName,CloseDate,Amount\n');
+      writeFileSync(
+        join(dir, 'OpportunityHistory.csv'),
+        'OpportunityId,CreatedDate,StageName,CloseDate,Amount\n'
+      );
       rmSync(join(dir, 'OpportunityStage.csv'));
       await expect(readFolder(dir)).rejects.toThrow(/OpportunityStage.csv is missing/);
     } finally {

@@ -62,7 +62,7 @@ export default class ChannelForecast extends LightningElement {
   error: unknown = null;
 
   override connectedCallback(): void {
-    void this.load();
+    this.load();
   }
 
   async load(): Promise<void> {
@@ -79,7 +79,7 @@ export default class ChannelForecast extends LightningElement {
   }
 
   handleRefresh(): void {
-    void this.load();
+    this.load();
   }
 
   async handleRun(): Promise<void> {
