@@ -583,10 +583,10 @@ export const PLANTED: Planted[] = [
     plant: (c) =>
       edit(
         at(c, 'objects/AI_Recommendation__c/AI_Recommendation__c.object-meta.xml'),
-        '<sharingModel>ControlledByParent</sharingModel>',
-        '<sharingModel>ControlledByMaster</sharingModel>'
+        '<sharingModel>Read</sharingModel>',
+        '<sharingModel>ReadOnly</sharingModel>'
       ),
-    expect: /sharingModel: "ControlledByMaster" is not a SharingModel/
+    expect: /sharingModel: "ReadOnly" is not a SharingModel/
   },
   {
     rule: 'enumerated-values',
