@@ -1,13 +1,10 @@
 #!/usr/bin/env node
 // Places the partner portal components on the home page of an Aura Experience Cloud site, in a
 // retrieved ExperienceBundle (source format): adds the partner components listed in COMPONENTS
-// (registration form, my registrations, notification preferences, onboarding, standing) to the home
-// view's `content` region unless they are there already
-// (running it twice changes nothing). install-scratch.sh retrieves the bundle of the site it
-// retrieved ExperienceBundle (source format): adds `c:dealRegistrationForm`, `c:myDealRegistrations`
-// and the enablement feed `c:enablementFeed` to the home view's `content` region unless they are
-// there already (running it twice changes nothing). install-scratch.sh retrieves the bundle of the site it
-// created, runs this, and deploys the bundle back.
+// (registration form, my registrations, notification preferences, onboarding, standing, the
+// enablement feed) to the home view's `content` region unless they are there already (running it
+// twice changes nothing). install-scratch.sh retrieves the bundle of the site it created, runs
+// this, and deploys the bundle back.
 // Usage: node scripts/org/place-portal-components.mjs <experiences/<Site>1 folder>
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,9 +15,9 @@ export const COMPONENTS = [
   'c:myDealRegistrations',
   'c:dealNotificationPreferences',
   'c:partnerOnboarding',
-  'c:partnerStanding'
+  'c:partnerStanding',
+  'c:enablementFeed'
 ];
-export const COMPONENTS = ['c:dealRegistrationForm', 'c:myDealRegistrations', 'c:enablementFeed'];
 
 /** The region named `name` anywhere in a view (sections nest regions inside components). */
 function findRegion(node, name) {
