@@ -298,10 +298,7 @@ export function checkClaim(request: CheckRequest, documents: MdfDocumentResult[]
       const d = f.invoiceDate.value;
       dates.push(d);
       // An invoice may be issued before the activity (deposits, bookings) but not before the approval window.
-      if (
-        d < fundRequest.activityStartDate ||
-        (d > claim.activityEndDate && d > addDays(claim.activityEndDate, 30))
-      ) {
+      if (d < fundRequest.activityStartDate || d > addDays(claim.activityEndDate, 30)) {
         add(
           'INVOICE_DATE_OUTSIDE_ACTIVITY',
           'WARNING',

@@ -90,12 +90,16 @@ async function rotate(image: Buffer, degrees: number): Promise<Buffer> {
 }
 
 /** OCR of one image; the best of the upright and (when it reads badly) the turned versions. */
-export async function ocrImage(image: Buffer): Promise<{ text: string; confidence: number }> {
+export async function ocrImage(
+  image: Buffer,
+  deadline = Date.now() + MDF_LIMITS.readBudgetMs
+): Promise<{ text: string; confidence: number }> {
   const worker = await ocr();
   const first = await worker.recognize(image);
   let best = { text: first.data.text, confidence: first.data.confidence };
   if (best.confidence < RETRY_ORIENTATION_BELOW) {
     for (const degrees of [90, 180, 270]) {
+      if (Date.now() > deadline) break;
       const turned = await worker.recognize(await rotate(image, degrees));
       if (turned.data.confidence > best.confidence + 5) {
         best = { text: turned.data.text, confidence: turned.data.confidence };
@@ -145,11 +149,13 @@ async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
         message: `has ${pdf.numPages} pages, more than ${MDF_LIMITS.maxPages}`
       };
     }
+    const deadline = Date.now() + MDF_LIMITS.readBudgetMs;
     const pages: string[] = [];
     const confidences: number[] = [];
     let ocrPages = 0;
     let length = 0;
     for (let p = 1; p <= pdf.numPages && length < MDF_LIMITS.maxTextChars; p++) {
+      if (Date.now() > deadline) return tooSlow();
       const page = await pdf.getPage(p);
       const content = await page.getTextContent();
       let text = pageLines(
@@ -163,7 +169,7 @@ async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
           canvasImport: () => import('@napi-rs/canvas'),
           scale: 2
         });
-        const read = await ocrImage(Buffer.from(png));
+        const read = await ocrImage(Buffer.from(png), deadline);
         text = read.text;
         confidences.push(read.confidence);
       }
@@ -187,6 +193,14 @@ async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+
+function tooSlow(): ReadResult {
+  return {
+    ok: false,
+    field: 'data',
+    message: `took longer than ${MDF_LIMITS.readBudgetMs / 1000} s to read`
+  };
+}
 
 /** The text of one document (the pool task's body). */
 export async function readDocument(input: ReadInput): Promise<ReadResult> {

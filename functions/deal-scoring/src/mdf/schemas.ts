@@ -24,7 +24,9 @@ export const MDF_LIMITS = {
   maxCostLines: 200,
   maxPriorInvoices: 2000,
   /** Characters of text kept per document. */
-  maxTextChars: 60_000
+  maxTextChars: 60_000,
+  /** Reading time of one document, checked between pages and OCR passes: beyond it a 400. */
+  readBudgetMs: 60_000
 } as const;
 
 const NonBlank = (maxLength: number, description?: string) =>
