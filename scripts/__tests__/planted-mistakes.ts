@@ -732,6 +732,26 @@ export const PLANTED: Planted[] = [
   },
   {
     rule: 'queried-fields',
+    what: 'the same loop variable name over two queries; only the second lacks the field',
+    plant: (c) =>
+      addClass(c, 'PlantedScopes', [
+        'public with sharing class PlantedScopes {',
+        '  public static String run(Set<Id> ids) {',
+        "    String out = '';",
+        '    for (Deal_Registration__c d : [SELECT Id, Customer_Name__c FROM Deal_Registration__c WHERE Id IN :ids WITH USER_MODE]) {',
+        '      out += d.Customer_Name__c;',
+        '    }',
+        '    for (Deal_Registration__c d : [SELECT Id, Name FROM Deal_Registration__c WHERE Id IN :ids WITH USER_MODE]) {',
+        '      out += d.Name + d.Customer_Name__c;',
+        '    }',
+        '    return out;',
+        '  }',
+        '}'
+      ]),
+    expect: /PlantedScopes\.cls: line 8: d\.Customer_Name__c is read .*the query at line 7/
+  },
+  {
+    rule: 'queried-fields',
     what: 'a parameter documented as read with a field list that does not exist',
     plant: (c) =>
       edit(

@@ -250,9 +250,40 @@ export default {
       }
     }
 
-    /** Variables of a body that hold queried records: name → { paths, from }. */
+    /**
+     * Variables of a body by name and the line they are declared on: the same name declared again
+     * (another loop, another block) is another variable, so a use takes the latest declaration at or
+     * before its line. A declaration whose records are not from a query is kept too (as null): it
+     * hides an earlier queried variable of the same name.
+     */
+    class Scoped {
+      constructor(params) {
+        this.byName = new Map();
+        for (const [name, src] of params ?? []) this.set(name, 0, src);
+      }
+      set(name, line, src) {
+        const list = this.byName.get(name) ?? [];
+        const i = list.findIndex((x) => x.line === line);
+        if (i >= 0) list[i] = { line, src };
+        else list.push({ line, src });
+        list.sort((a, c) => a.line - c.line);
+        this.byName.set(name, list);
+      }
+      get(name, line) {
+        const list = this.byName.get(name) ?? [];
+        let found;
+        for (const x of list) if (x.line <= line) found = x;
+        return found?.src ?? undefined;
+      }
+      get bound() {
+        return [...this.byName.values()].some((l) => l.some((x) => x.src));
+      }
+    }
+
+    /** Variables of a body that hold queried records (Scoped: name and line → { paths, from }). */
     const boundVars = (b) => {
-      const vars = new Map(paramSources.get(b) ?? []);
+      const vars = new Scoped(paramSources.get(b));
+      for (const p of b.params) if (!paramSources.get(b)?.has(p.name.value)) vars.set(p.name.value, 0, null);
       /** Source of an expression: a bound variable (or an element of one), or a query. */
       const sourceOf = (expr) => {
         let e = opt(expr);
@@ -261,7 +292,10 @@ export default {
           kind(e) === 'Expr$VariableExpr' && Object.keys(e.dottedExpr ?? {}).length === 0
             ? names(e.names)
             : [];
-        if (ns.length === 1 && vars.has(ns[0])) return vars.get(ns[0]);
+        if (ns.length === 1) {
+          const v = vars.get(ns[0], lineOf(e) ?? 0);
+          if (v) return v;
+        }
         const paths = exprPaths(e, b.cls);
         if (!paths || paths === NONE) return undefined;
         const call = kind(e) === 'Expr$CastExpr' ? opt(e.expr) : e;
@@ -270,13 +304,13 @@ export default {
         return { paths, from: `${what} at line ${lineOf(e)}` };
       };
       // Locals that start as an empty list and are filled with add(): NONE until something is added.
-      const collected = new Map();
+      const collected = new Map(); // name → { line, src }
       for (const n of descendants(b.node)) {
         if (kind(n) !== 'VariableDecls') continue;
         for (const d of n.decls ?? []) {
           const init = opt(d.assignment);
           if (init && exprPaths(init, b.cls) === NONE && kind(init) === 'Expr$NewExpr')
-            collected.set(d.name.value, NONE);
+            collected.set(d.name.value, { line: lineOf(d) ?? 0, src: NONE });
         }
       }
       const merge = (a, b2) => ({
@@ -284,32 +318,29 @@ export default {
         from: a.from === b2.from ? a.from : `${a.from} and ${b2.from}`
       });
       for (let pass = 0; pass < 3; pass++) {
-        for (const [list] of collected) collected.set(list, NONE);
+        for (const c of collected.values()) c.src = NONE;
         for (const n of descendants(b.node)) {
           const k = kind(n);
           if (k === 'VariableDecls') {
             for (const d of n.decls ?? []) {
               const init = opt(d.assignment);
               const src = init ? sourceOf(init) : undefined;
-              if (src) vars.set(d.name.value, src);
+              vars.set(d.name.value, lineOf(d) ?? 0, src ?? null);
             }
           } else if (k === 'ForControl$EnhancedForControl') {
             const v = names(n.init?.name).at(-1);
             const src = sourceOf(n.init?.expr);
-            if (v && src) vars.set(v, src);
+            if (v) vars.set(v, lineOf(n) ?? 0, src ?? null);
           } else if (k === 'Expr$MethodCallExpr' && (n.inputParameters ?? []).length === 1) {
             // `list.add(record)`: the list holds what every record added to it selects.
             const [list, method] = names(n.names);
-            if (names(n.names).length !== 2 || lc(method) !== 'add' || !collected.has(list)) continue;
+            const c = collected.get(list);
+            if (names(n.names).length !== 2 || lc(method) !== 'add' || !c) continue;
             const src = sourceOf(n.inputParameters[0]);
-            const prev = collected.get(list);
-            collected.set(
-              list,
-              src && prev !== undefined ? (prev === NONE ? src : merge(prev, src)) : undefined
-            );
+            c.src = src && c.src !== undefined ? (c.src === NONE ? src : merge(c.src, src)) : undefined;
           }
         }
-        for (const [list, src] of collected) if (src && src !== NONE) vars.set(list, src);
+        for (const [list, c] of collected) if (c.src && c.src !== NONE) vars.set(list, c.line, c.src);
       }
       return vars;
     };
@@ -321,7 +352,7 @@ export default {
       for (const b of bodies) {
         const vars = boundVars(b);
         varsOf.set(b, vars);
-        if (vars.size === 0) continue;
+        if (!vars.bound) continue;
         for (const n of descendants(b.node)) {
           if (kind(n) !== 'Expr$MethodCallExpr') continue;
           const args = n.inputParameters ?? [];
@@ -329,9 +360,9 @@ export default {
             args.forEach((a, i) => {
               const e = opt(a);
               const an = kind(e) === 'Expr$VariableExpr' ? names(e.names) : [];
-              if (an.length !== 1 || !vars.has(an[0])) return;
+              const src = an.length === 1 ? vars.get(an[0], lineOf(e) ?? 0) : undefined;
+              if (!src) return;
               const param = target.params[i]?.name.value;
-              const src = vars.get(an[0]);
               if (
                 param &&
                 bind(target, param, src.paths, `${b.cls.name}.${b.name} (line ${lineOf(e)}): ${src.from}`)
@@ -346,7 +377,7 @@ export default {
 
     for (const b of bodies) {
       const vars = varsOf.get(b) ?? boundVars(b);
-      if (vars.size === 0) continue;
+      if (!vars.bound) continue;
       const written = new Set();
       for (const n of descendants(b.node)) {
         if (kind(n) === 'Expr$AssignmentExpr') {
@@ -359,11 +390,12 @@ export default {
       for (const n of descendants(b.node)) {
         if (kind(n) !== 'Expr$VariableExpr' || Object.keys(n.dottedExpr ?? {}).length > 0) continue;
         const ns = names(n.names);
-        if (ns.length < 2 || !vars.has(ns[0])) continue;
+        const bound = ns.length >= 2 ? vars.get(ns[0], lineOf(n) ?? 0) : undefined;
+        if (!bound) continue;
         const path = ns.slice(1);
         if (!/__(c|r)$/i.test(path[0]) && !/^[A-Z]/.test(path[0])) continue;
         if (written.has(lc(ns.join('.')))) continue;
-        const { paths, from } = vars.get(ns[0]);
+        const { paths, from } = bound;
         const want = lc(path.join('.'));
         const ok =
           paths.has(want) ||
