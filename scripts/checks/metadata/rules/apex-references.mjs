@@ -150,7 +150,7 @@ export default {
         const path = (inner ? inner[1] : item).split(/\s+/)[0];
         if (/^[\w.]+$/.test(path) && path !== '__SUBQUERY__') checkPath(path, 'select');
       }
-      const clauses = rest.replace(/:\s*[\w.()]+/g, ' ');
+      const clauses = stripBinds(rest);
       for (const m of clauses.matchAll(/(?<![\w.:])((?:\w+__r\.)*\w+__c)\b/g)) checkPath(m[1], 'filter');
       for (const sub of subs) {
         const sm = /^\s*SELECT\s+([\s\S]*?)\s+FROM\s+(\w+)/i.exec(sub);
@@ -192,6 +192,36 @@ function stripApexComments(src) {
       out += src.slice(i, end).replace(/[^\n]/g, ' ');
       i = end - 1;
     } else out += ch;
+  }
+  return out;
+}
+
+/**
+ * The clauses with every bind expression (`:name`, `:x.y()`, `:new Map<Id, Obj__c>(rows).keySet()`)
+ * blanked, so type names and variables in a bind are not read as fields.
+ */
+function stripBinds(s) {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] !== ':') {
+      out += s[i];
+      continue;
+    }
+    let j = i + 1;
+    while (j < s.length && /\s/.test(s[j])) j++;
+    if (/^new\s/.test(s.slice(j, j + 4))) j += 4;
+    // identifiers, dots and balanced <...>, (...) and [...] groups
+    let depth = 0;
+    for (; j < s.length; j++) {
+      const ch = s[j];
+      if ('<([{'.includes(ch)) depth++;
+      else if ('>)]}'.includes(ch)) {
+        if (depth === 0) break;
+        depth--;
+      } else if (depth === 0 && !/[\w.]/.test(ch)) break;
+    }
+    out += ' ';
+    i = j - 1;
   }
   return out;
 }
