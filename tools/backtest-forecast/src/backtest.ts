@@ -28,6 +28,8 @@ export const PENDING_STAGE = 'Registration in review';
 
 /** Age-in-stage bands (days) the stage history is counted in. */
 export const AGE_BANDS = [0, 15, 30, 45, 60, 90, 120, 180];
+/** Won deals a stage needs before its typical days are sent (ForecastAccumulator.MIN_TYPICAL_WON). */
+export const MIN_TYPICAL_WON = 10;
 const CYCLE_BUCKETS = [15, 30, 45, 60, 75, 90, 120, 150, 180, 240, 300, 365, 540, 730, 1095];
 
 interface Reg {
@@ -375,7 +377,8 @@ export function originAt(ix: Indexed, asOfDay: number, corporate: string, simula
         .filter((s) => !s.closed)
         .map((s) => {
           const days = (stageDays.get(s.name) ?? []).sort((a, b) => a - b);
-          const typical = days.length >= 10 ? Math.max(1, Math.round(days[days.length >> 1]!)) : undefined;
+          const typical =
+            days.length >= MIN_TYPICAL_WON ? Math.max(1, Math.round(days[days.length >> 1]!)) : undefined;
           return {
             name: s.name,
             probability: Math.min(100, Math.max(0, s.probability)),
