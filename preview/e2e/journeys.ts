@@ -125,18 +125,47 @@ export async function openConsole(ctx: JourneyContext, page: Page): Promise<void
 /** Opens a registration's score card from the queue (the registration name is a "Show score card" button). */
 export async function selectInQueue(page: Page, customer: string): Promise<void> {
   const rows = page.getByRole('row').filter({ has: page.getByRole('button', { name: /^DR-\d+$/ }) });
-  await rows.first().waitFor();
-  const count = await rows.count();
-  // Narrow columns truncate the customer's name on screen; the cell's title carries it whole.
-  for (let i = 0; i < count; i++) {
-    const row = rows.nth(i);
-    if ((await row.innerHTML()).includes(customer)) {
-      await row.getByRole('button', { name: /^DR-\d+$/ }).click();
-      await page.locator('c-deal-score-card').getByText(customer).first().waitFor();
-      return;
+  // The queue refreshes after each decision, so a row counted a moment ago can be gone when it is
+  // clicked: look the row up again until one click lands (or the deadline passes).
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    await rows.first().waitFor();
+    const count = await rows.count();
+    // Narrow columns truncate the customer's name on screen; the cell's title carries it whole.
+    let found = false;
+    for (let i = 0; i < count; i++) {
+      const row = rows.nth(i);
+      const html = await row.innerHTML({ timeout: 1000 }).catch(() => '');
+      if (!html.includes(customer)) continue;
+      found = true;
+      const clicked = await row
+        .getByRole('button', { name: /^DR-\d+$/ })
+        .click({ timeout: 2000 })
+        .then(
+          () => true,
+          () => false
+        );
+      // A row that moved between reading and clicking opens another registration: check which opened.
+      const opened =
+        clicked &&
+        (await page
+          .locator('c-deal-score-card')
+          .getByText(customer)
+          .first()
+          .waitFor({ timeout: 5000 })
+          .then(
+            () => true,
+            () => false
+          ));
+      if (opened) return;
+      break;
     }
+    if (Date.now() > deadline)
+      assert.fail(
+        found ? `the queue row naming ${customer} could not be clicked` : `no queue row names ${customer}`
+      );
+    await page.waitForTimeout(200);
   }
-  assert.fail(`no queue row names ${customer}`);
 }
 
 async function decide(ctx: JourneyContext, page: Page, action: string, reason: string): Promise<string> {
