@@ -273,11 +273,16 @@ export interface BulkBench {
   plantedFound: number;
   flaggedOutsidePlanted: number;
   peakRssMiB: number;
+  seed: number;
+  blocks: number;
+  skippedBlocks: number;
+  /** CPU seconds per phase (BulkResult.cpuSeconds). */
+  phases: { prepare: number; index: number; compare: number };
 }
 
 /** n registrations (20% re-registrations of an earlier customer by another partner), all against all via blocking. */
-export function bulkBench(n: number, threshold = 0.82): BulkBench {
-  const records = bulkRegistrations(n);
+export function bulkBench(n: number, threshold = 0.82, seed = 7): BulkBench {
+  const records = bulkRegistrations(n, 0.2, seed);
   const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   const result = findConflictingPairs(records, threshold);
@@ -313,7 +318,11 @@ export function bulkBench(n: number, threshold = 0.82): BulkBench {
     plantedPairs,
     plantedFound,
     flaggedOutsidePlanted: outside,
-    peakRssMiB: process.resourceUsage().maxRSS / 1024
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    seed,
+    blocks: result.blocks,
+    skippedBlocks: result.skippedBlocks,
+    phases: result.cpuSeconds
   };
 }
 

@@ -1,8 +1,22 @@
 /**
  * Conflict detection across a large set of registrations without comparing every pair:
- * records are grouped into blocks by cheap keys (the compact name, each distinctive word and its
- * first and last four letters, initials, the registrable domain) and only records sharing a block are
- * compared. Used for bulk calibration runs (bench/run.ts measures 100,000 registrations).
+ * records are grouped into blocks by cheap keys and only records sharing a block are compared
+ * with similarityPrepared(). Used for bulk calibration runs (bench/run.ts --bulk=N measures it;
+ * docs/conflicts.md "Bulk detection" describes the keys).
+ *
+ * Keys of one record (each a 32-bit hash; a collision only adds a pair to compare, never loses one):
+ *   - the compact name (same letters ignoring spacing and legal forms);
+ *   - each distinctive word of three letters;
+ *   - each distinctive word of four or more letters, and (five or more letters) the word with one
+ *     letter deleted, tagged with the deleted position: two words one edit apart (insertion,
+ *     deletion, substitution, swap of neighbours: what tokenCredit gives 0.88-0.92) always share
+ *     such a key, and a pair sharing only a deletion key is compared only when the positions say
+ *     one edit (same or neighbouring position, or one side the whole word); words of eight or
+ *     more letters may be two edits apart (tokenCredit 0.82), so any positions are compared there;
+ *   - initials of names of three or more words, paired only with one-word names of two to six
+ *     letters (the acronym rule; two long names with the same initials are not compared for it);
+ *   - each web domain that is not free mail.
+ * Blocks larger than MAX_BLOCK are too common to be informative and skipped.
  */
 import { prepareCandidate, similarityPrepared, type MatchSubject } from './match';
 
@@ -24,42 +38,160 @@ export interface BulkResult {
   comparisons: number;
   blocks: number;
   skippedBlocks: number;
+  /** CPU seconds of this thread per phase (prepare, keys and index, enumerate and compare). */
+  cpuSeconds: { prepare: number; index: number; compare: number };
 }
 
 /** Blocks larger than this are too common to be informative ("bank", "acme.com" spam) and skipped. */
 export const MAX_BLOCK = 1000;
 
-/** The blocking keys of one prepared record (exported for bench/bulk-scale.ts). */
-export function blockingKeys(s: MatchSubject): string[] {
-  const keys: string[] = [];
-  const n = s.name;
-  if (n.compact.length > 0) keys.push('c:' + n.compact);
-  n.tokens.forEach((t, i) => {
-    if ((n.weights[i] as number) < 1 || t.length < 3) return;
-    keys.push('t:' + t);
-    // A typo leaves the start or the end of a word intact.
-    if (t.length >= 5) keys.push('p:' + t.slice(0, 4), 's:' + t.slice(-4));
-  });
-  if (n.tokens.length >= 3) keys.push('a:' + n.initials);
-  else if (n.tokens.length === 1 && n.compact.length >= 2 && n.compact.length <= 6)
-    keys.push('a:' + n.compact);
-  for (const d of s.webDomains) if (!d.freeMail) keys.push('d:' + d.domain);
-  return [...new Set(keys)];
+// Key kinds (the hash seed) and tags.
+const COMPACT = 0x01000193;
+const WORD3 = 0x0200a3b1;
+const EDIT = 0x05bd1e99;
+const INITIALS = 0x0a1b2c3d;
+const DOMAIN = 0x1f3d5b79;
+/** Tag of an INITIALS key: the record is the long name (initials) or the short one (acronym). */
+const TAG_LONG = 1;
+const TAG_SHORT = 2;
+/** Tag of an EDIT key: 0 the whole word; else (deleted position + 1) | (word length << 6). */
+const TAG_WHOLE = 0;
+/** Longer words get only their whole-word key (the tag holds six bits of length and position). */
+const MAX_EDIT_WORD = 63;
+
+/** FNV-1a of `s` without the character at `skip` (-1: none), seeded by the key kind. */
+function hashOf(kind: number, s: string, skip = -1): number {
+  let h = kind ^ 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    if (i === skip) continue;
+    h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  }
+  // The length ends the key, so "ab" + "c" and "a" + "bc" in different kinds stay apart.
+  return Math.imul(h ^ (s.length - (skip >= 0 ? 1 : 0)), 16777619) >>> 0;
 }
 
-export function findConflictingPairs(records: readonly BulkInput[], threshold: number): BulkResult {
-  const prepared = records.map((r) => prepareCandidate({ name: r.name, domain: r.domain }));
-  const keysOf = prepared.map(blockingKeys);
-  const index = new Map<string, number[]>();
-  keysOf.forEach((keys, i) => {
-    for (const k of keys) {
-      let list = index.get(k);
-      if (!list) index.set(k, (list = []));
-      list.push(i);
+/** Growable parallel arrays of (key hash, record, tag): one row per key of a record. */
+class Memberships {
+  hash = new Uint32Array(1 << 16);
+  rec = new Int32Array(1 << 16);
+  tag = new Uint16Array(1 << 16);
+  length = 0;
+  push(hash: number, rec: number, tag: number): void {
+    if (this.length === this.hash.length) {
+      const grow = <T extends Uint32Array | Int32Array | Uint16Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.hash = grow(this.hash, (n) => new Uint32Array(n));
+      this.rec = grow(this.rec, (n) => new Int32Array(n));
+      this.tag = grow(this.tag, (n) => new Uint16Array(n));
     }
+    this.hash[this.length] = hash;
+    this.rec[this.length] = rec;
+    this.tag[this.length] = tag;
+    this.length++;
+  }
+}
+
+/** Adds the blocking keys of record `i` (deduplicated per record by hash). */
+function addKeys(s: MatchSubject, i: number, out: Memberships): void {
+  const start = out.length;
+  const add = (hash: number, tag: number) => {
+    for (let m = start; m < out.length; m++) if (out.hash[m] === hash && out.tag[m] === tag) return;
+    out.push(hash, i, tag);
+  };
+  const n = s.name;
+  if (n.compact.length > 0) add(hashOf(COMPACT, n.compact), 0);
+  for (let k = 0; k < n.tokens.length; k++) {
+    const t = n.tokens[k] as string;
+    if ((n.weights[k] as number) < 1 || t.length < 3) continue;
+    if (t.length === 3) {
+      add(hashOf(WORD3, t), 0);
+      continue;
+    }
+    add(hashOf(EDIT, t), TAG_WHOLE);
+    if (t.length >= 5 && t.length <= MAX_EDIT_WORD)
+      for (let p = 0; p < t.length; p++) add(hashOf(EDIT, t, p), (p + 1) | (t.length << 6));
+  }
+  if (n.tokens.length >= 3) add(hashOf(INITIALS, n.initials), TAG_LONG);
+  else if (n.tokens.length === 1 && n.compact.length >= 2 && n.compact.length <= 6)
+    add(hashOf(INITIALS, n.compact), TAG_SHORT);
+  for (const d of s.webDomains) if (!d.freeMail) add(hashOf(DOMAIN, d.domain), 0);
+}
+
+/** Whether two members of one block are worth comparing, from their tags (see the file comment). */
+function tagsAllow(x: number, y: number): boolean {
+  if (x === y) return x !== TAG_LONG; // same tag: same key role; two long names only share initials
+  if (x <= TAG_SHORT && y <= TAG_SHORT) return true; // whole word (EDIT 0) or initials long/short
+  if (x < 64 || y < 64) return true; // a whole word against a deletion of a longer word: one edit
+  const lx = x >> 6;
+  const ly = y >> 6;
+  if (lx !== ly) return false; // deletions of words of different lengths: more than one edit
+  const px = x & 63;
+  const py = y & 63;
+  return px - py <= 1 && py - px <= 1 ? true : lx >= 8;
+}
+
+/** LSD radix sort of `order` (indices) by `keys[order[i]]`, two 16-bit passes. */
+function sortByHash(keys: Uint32Array, count: number): Int32Array {
+  let order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  let tmp = new Int32Array(count);
+  for (let shift = 0; shift < 32; shift += 16) {
+    const counts = new Int32Array(65537);
+    for (let i = 0; i < count; i++) counts[(((keys[order[i] as number] as number) >>> shift) & 0xffff) + 1]++;
+    for (let b = 0; b < 65536; b++) (counts[b + 1] as number) += counts[b] as number;
+    for (let i = 0; i < count; i++) {
+      const m = order[i] as number;
+      const b = ((keys[m] as number) >>> shift) & 0xffff;
+      tmp[(counts[b] as number)++] = m;
+    }
+    [order, tmp] = [tmp, order];
+  }
+  return order;
+}
+
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+export function findConflictingPairs(records: readonly BulkInput[], threshold: number): BulkResult {
+  const t0 = cpuNow();
+  const prepared = records.map((r) => prepareCandidate({ name: r.name, domain: r.domain }));
+  const t1 = cpuNow();
+  const mem = new Memberships();
+  const firstKey = new Int32Array(records.length + 1);
+  prepared.forEach((s, i) => {
+    firstKey[i] = mem.length;
+    addKeys(s, i, mem);
   });
+  firstKey[records.length] = mem.length;
+  // Blocks: runs of equal hash in sorted order; each membership knows its run.
+  const order = sortByHash(mem.hash, mem.length);
+  const sortedRec = new Int32Array(mem.length);
+  const sortedTag = new Uint16Array(mem.length);
+  const runStart = new Int32Array(mem.length);
+  const runEnd = new Int32Array(mem.length);
+  let blocks = 0;
   let skippedBlocks = 0;
-  for (const list of index.values()) if (list.length > MAX_BLOCK) skippedBlocks++;
+  for (let s = 0; s < mem.length; ) {
+    const h = mem.hash[order[s] as number];
+    let e = s + 1;
+    while (e < mem.length && mem.hash[order[e] as number] === h) e++;
+    blocks++;
+    if (e - s > MAX_BLOCK) skippedBlocks++;
+    for (let q = s; q < e; q++) {
+      const m = order[q] as number;
+      sortedRec[q] = mem.rec[m] as number;
+      sortedTag[q] = mem.tag[m] as number;
+      runStart[m] = s;
+      runEnd[m] = e;
+    }
+    s = e;
+  }
+  const t2 = cpuNow();
 
   const stamp = new Int32Array(records.length).fill(-1);
   const pairs: BulkPair[] = [];
@@ -67,11 +199,14 @@ export function findConflictingPairs(records: readonly BulkInput[], threshold: n
   for (let i = 0; i < records.length; i++) {
     const pi = prepared[i] as MatchSubject;
     const partner = records[i]?.partner;
-    for (const k of keysOf[i] as string[]) {
-      const list = index.get(k) as number[];
-      if (list.length > MAX_BLOCK) continue;
-      for (const j of list) {
-        if (j <= i || stamp[j] === i) continue;
+    for (let m = firstKey[i] as number; m < (firstKey[i + 1] as number); m++) {
+      const s = runStart[m] as number;
+      const e = runEnd[m] as number;
+      if (e - s > MAX_BLOCK) continue;
+      const tag = mem.tag[m] as number;
+      for (let q = s; q < e; q++) {
+        const j = sortedRec[q] as number;
+        if (j <= i || stamp[j] === i || !tagsAllow(tag, sortedTag[q] as number)) continue;
         stamp[j] = i;
         if (partner !== undefined && records[j]?.partner === partner) continue;
         comparisons++;
@@ -80,5 +215,12 @@ export function findConflictingPairs(records: readonly BulkInput[], threshold: n
       }
     }
   }
-  return { pairs, comparisons, blocks: index.size, skippedBlocks };
+  const t3 = cpuNow();
+  return {
+    pairs,
+    comparisons,
+    blocks,
+    skippedBlocks,
+    cpuSeconds: { prepare: t1 - t0, index: t2 - t1, compare: t3 - t2 }
+  };
 }
