@@ -140,12 +140,17 @@ function sortByHash(keys: Uint32Array, count: number): Int32Array {
   let tmp = new Int32Array(count);
   for (let shift = 0; shift < 32; shift += 16) {
     const counts = new Int32Array(65537);
-    for (let i = 0; i < count; i++) counts[(((keys[order[i] as number] as number) >>> shift) & 0xffff) + 1]++;
-    for (let b = 0; b < 65536; b++) (counts[b + 1] as number) += counts[b] as number;
+    for (let i = 0; i < count; i++) {
+      const b = (((keys[order[i] as number] as number) >>> shift) & 0xffff) + 1;
+      counts[b] = (counts[b] as number) + 1;
+    }
+    for (let b = 0; b < 65536; b++) counts[b + 1] = (counts[b + 1] as number) + (counts[b] as number);
     for (let i = 0; i < count; i++) {
       const m = order[i] as number;
       const b = ((keys[m] as number) >>> shift) & 0xffff;
-      tmp[(counts[b] as number)++] = m;
+      const at = counts[b] as number;
+      tmp[at] = m;
+      counts[b] = at + 1;
     }
     [order, tmp] = [tmp, order];
   }

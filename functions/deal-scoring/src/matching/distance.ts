@@ -56,23 +56,33 @@ export function withinOneEdit(a: string, b: string): boolean {
   return s.slice(i) === t.slice(i + 1);
 }
 
-/** Letter/digit histogram (36 buckets; other characters share one) of a normalized string. */
-export function histogram(s: string): Uint8Array {
-  const h = new Uint8Array(37);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const k = c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? c - 22 : 36;
-    if ((h[k] as number) < 255) h[k] = (h[k] as number) + 1;
-  }
-  return h;
-}
+/** Histogram bucket of a character code (36 letters and digits; other characters share one). */
+const bucket = (c: number): number => (c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? c - 22 : 36);
+const histA = new Int32Array(37);
+const histB = new Int32Array(37);
 
-/** A lower bound of the edit distance from two histograms (each edit changes at most two counts). */
-export function histogramBound(a: Uint8Array, b: Uint8Array): number {
+/**
+ * A lower bound of the edit distance of two normalized strings from their letter/digit
+ * histograms (each edit changes at most two counts; counts capped at 255). Computed on the fly
+ * into two scratch arrays, so prepared names carry no histogram.
+ */
+export function histogramBound(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) {
+    const k = bucket(a.charCodeAt(i));
+    histA[k] = (histA[k] as number) + 1;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const k = bucket(b.charCodeAt(i));
+    histB[k] = (histB[k] as number) + 1;
+  }
   let diff = 0;
-  for (let i = 0; i < 37; i++) {
-    const d = (a[i] as number) - (b[i] as number);
+  for (let k = 0; k < 37; k++) {
+    const x = histA[k] as number;
+    const y = histB[k] as number;
+    const d = (x > 255 ? 255 : x) - (y > 255 ? 255 : y);
     diff += d < 0 ? -d : d;
+    histA[k] = 0;
+    histB[k] = 0;
   }
   return Math.ceil(diff / 2);
 }

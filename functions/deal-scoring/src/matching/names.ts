@@ -215,7 +215,7 @@ export function compareNormalized(a: NormalizedName, b: NormalizedName): NameCom
   if (brokenApart && a.compact.length >= 5 && b.compact.length >= 5) {
     const len = a.compact.length > b.compact.length ? a.compact.length : b.compact.length;
     // Cheap lower bound first: most pairs are far apart and never reach the DP.
-    if (histogramBound(a.hist, b.hist) <= Math.floor(0.2 * len))
+    if (histogramBound(a.compact, b.compact) <= Math.floor(0.2 * len))
       chars = editSimilarity(a.compact, b.compact, 0.8);
   }
   if (tokens >= chars) return tokens > 0 ? { similarity: tokens, signal: 'tokens' } : NONE;

@@ -1,5 +1,5 @@
 import { transliterate } from 'transliteration';
-import { histogram, withinOneEdit } from './distance';
+import { withinOneEdit } from './distance';
 import { VOCABULARY } from '../vocabulary';
 
 /**
@@ -168,8 +168,6 @@ export interface NormalizedName {
   fullCompact: string;
   /** tokens.join('') (the acronym candidate for short names). */
   joined: string;
-  /** Character histogram of `compact` (a cheap lower bound on edit distances). */
-  hist: Uint8Array;
   /** True when a legal form (Inc, GmbH, S.p.A. ...) was removed. */
   legalRemoved: boolean;
   /** Region qualifier removed, as written ("germany", "emea"); empty when none. */
@@ -419,44 +417,56 @@ export function computeNormalizedName(raw: string): NormalizedName {
   }
   const core: string[] = [];
   const words: string[] = [];
-  let compact = '';
   for (const t of tokens) {
-    compact += t;
     if (STOP_WORDS.has(t) && tokens.length > 1) continue;
     core.push(stem(t));
     words.push(t);
   }
-  const parts = shortFormParts(cased);
+  // Flat strings, and one copy of equal strings and lists: bulk runs keep a million of these.
+  const compact = tokens.join('');
+  const parsed = shortFormParts(cased);
   const weights = core.map(tokenWeight);
-  let distinctiveJoined = '';
   let distinctiveCount = 0;
+  const distinctive: string[] = [];
   weights.forEach((w, i) => {
     if (w < 1) return;
-    distinctiveJoined += words[i];
+    distinctive.push(words[i] as string);
     distinctiveCount++;
   });
   let weight = 0;
   for (const w of weights) weight += w;
-  let initials = '';
-  for (const t of core) initials += t[0];
+  const key = core.join(' ');
+  const joined = same(core.join(''), compact);
+  const sharedWords = sameList(words, core);
+  const parts = sameList(parsed, sharedWords);
+  const partWeights = parts === core ? weights : parts.map((x) => tokenWeight(stem(x)));
   return {
     tokens: core,
     weights,
     weight,
-    key: core.join(' '),
+    key,
     compact,
-    fullCompact,
-    joined: core.join(''),
-    hist: histogram(compact),
-    initials,
+    fullCompact: same(fullCompact, compact),
+    joined,
+    initials: core.map((t) => t[0]).join(''),
     legalRemoved,
     region,
     parts,
-    partWeights: parts.map((x) => tokenWeight(stem(x))),
-    words,
-    distinctiveJoined,
+    partWeights,
+    words: sharedWords,
+    distinctiveJoined: same(same(distinctive.join(''), compact), joined),
     distinctiveCount
   };
+}
+
+/** `b` when it equals `a` (one string kept instead of two). */
+const same = (a: string, b: string): string => (a === b ? b : a);
+
+/** `b` when the lists hold the same strings (one list kept instead of two). */
+function sameList(a: string[], b: string[]): string[] {
+  if (a.length !== b.length) return a;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a;
+  return b;
 }
 
 /** The parts a short form is made of: words split at inner capitals, without legal forms and stop words. */
