@@ -4,7 +4,7 @@
  * domains, combined into one calibrated similarity with human reasons.
  */
 import { compareDomains, domainInfo, type DomainInfo } from './domains';
-import { compareNormalized, describeNameMatch } from './names';
+import { compareNormalized, describeNameMatch, nameSimilarity } from './names';
 import { normalizeName, type NormalizedName } from './normalize';
 
 export interface MatchSubject {
@@ -21,7 +21,11 @@ export interface CandidateMatch {
   reasons: string[];
 }
 
+/** The domain list of subjects without domains (one shared, never modified). */
+const NO_DOMAINS: DomainInfo[] = [];
+
 function parsedDomains(values: Array<string | undefined>): DomainInfo[] {
+  if (values.every((v) => !v)) return NO_DOMAINS;
   const out: DomainInfo[] = [];
   const seen = new Set<string>();
   for (const v of values) {
@@ -110,8 +114,13 @@ const DOMAIN_CONTRADICTION_PENALTY = 0.1;
 /** Both sides name a company web site and no pair of them is related. */
 function domainsContradict(a: MatchSubject, b: MatchSubject): boolean {
   if (a.webDomains.length === 0 || b.webDomains.length === 0) return false;
-  if (a.webDomains.every((d) => d.freeMail) || b.webDomains.every((d) => d.freeMail)) return false;
+  if (allFreeMail(a.webDomains) || allFreeMail(b.webDomains)) return false;
   return bestDomainScore(a.webDomains, b.webDomains, 0) === 0;
+}
+
+function allFreeMail(ds: readonly DomainInfo[]): boolean {
+  for (let i = 0; i < ds.length; i++) if (!(ds[i] as DomainInfo).freeMail) return false;
+  return true;
 }
 
 function combine(name: number, domain: number, contradicting: boolean): number {
@@ -141,9 +150,15 @@ function bestDomainScore(xs: DomainInfo[], ys: DomainInfo[], best: number): numb
 
 /** The same similarity as matchPrepared without building reason strings (bulk matching). */
 export function similarityPrepared(a: MatchSubject, b: MatchSubject): number {
+  const name = nameSimilarity(a.name, b.name);
+  if (
+    a.webDomains.length + a.contactDomains.length === 0 ||
+    b.webDomains.length + b.contactDomains.length === 0
+  )
+    return combine(name, 0, false);
   let d = bestDomainScore(a.webDomains, b.webDomains, 0);
   if (d < 1) d = bestDomainScore(a.webDomains, b.contactDomains, d);
   if (d < 1) d = bestDomainScore(a.contactDomains, b.webDomains, d);
   if (d < 1) d = bestDomainScore(a.contactDomains, b.contactDomains, d);
-  return combine(compareNormalized(a.name, b.name).similarity, d, domainsContradict(a, b));
+  return combine(name, d, domainsContradict(a, b));
 }

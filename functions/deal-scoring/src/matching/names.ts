@@ -183,28 +183,59 @@ function mayBeShortForm(a: NormalizedName, b: NormalizedName): boolean {
   return a.words.length <= 2 || b.words.length <= 2;
 }
 
+// The fixed results, allocated once (compareNormalized runs millions of times in bulk runs).
+const REGION: NameComparison = { similarity: 0.94, signal: 'region' };
+const LEGAL_FORM: NameComparison = { similarity: 0.98, signal: 'legal-form' };
+const IDENTICAL: NameComparison = { similarity: 1, signal: 'identical' };
+const SPACING: NameComparison = { similarity: 0.96, signal: 'spacing' };
+const ACRONYM: NameComparison = { similarity: 0.9, signal: 'acronym' };
+const SAME_LETTERS: NameComparison = { similarity: 0.9, signal: 'spacing' };
+const SHORT_FORM: NameComparison = { similarity: 0.86, signal: 'short-form' };
+const TRADE_NAME: NameComparison = { similarity: 0.84, signal: 'trade-name' };
+
+/** The signal of the last gradedSimilarity() (module state: one comparison at a time per thread). */
+let lastSignal: NameSignal = 'none';
+
 /** Compares two normalized names. */
 export function compareNormalized(a: NormalizedName, b: NormalizedName): NameComparison {
+  const fixed = fixedComparison(a, b);
+  if (fixed) return fixed;
+  const similarity = gradedSimilarity(a, b);
+  return similarity > 0 ? { similarity, signal: lastSignal } : NONE;
+}
+
+/** compareNormalized(a, b).similarity without building a result object (bulk matching). */
+export function nameSimilarity(a: NormalizedName, b: NormalizedName): number {
+  const fixed = fixedComparison(a, b);
+  return fixed ? fixed.similarity : gradedSimilarity(a, b);
+}
+
+/** The results that do not depend on a graded score (same key, spacing, acronym, short forms). */
+function fixedComparison(a: NormalizedName, b: NormalizedName): NameComparison | undefined {
   if (a.compact.length === 0 || b.compact.length === 0) return NONE;
   if (a.key === b.key) {
-    if (a.region !== b.region) return { similarity: 0.94, signal: 'region' };
-    if (a.legalRemoved || b.legalRemoved) return { similarity: 0.98, signal: 'legal-form' };
-    return { similarity: 1, signal: 'identical' };
+    if (a.region !== b.region) return REGION;
+    if (a.legalRemoved || b.legalRemoved) return LEGAL_FORM;
+    return IDENTICAL;
   }
-  if (a.compact === b.compact || a.fullCompact === b.fullCompact)
-    return { similarity: 0.96, signal: 'spacing' };
-  if (isAcronymOf(a, b) || isAcronymOf(b, a)) return { similarity: 0.9, signal: 'acronym' };
+  if (a.compact === b.compact || a.fullCompact === b.fullCompact) return SPACING;
+  if (isAcronymOf(a, b) || isAcronymOf(b, a)) return ACRONYM;
+  return undefined;
+}
+
+/** Token overlap, short forms and whole-name typos; sets lastSignal. */
+function gradedSimilarity(a: NormalizedName, b: NormalizedName): number {
   const tokens = tokenSimilarity(a, b);
   if (tokens < 0.82 && mayBeShortForm(a, b)) {
-    if (sameDistinctiveLetters(a, b)) return { similarity: 0.9, signal: 'spacing' };
+    if (sameDistinctiveLetters(a, b)) return graded(SAME_LETTERS);
     // A short form starts with the other name's first letter: most pairs stop at this comparison.
     const sameStart = a.compact.charCodeAt(0) === b.compact.charCodeAt(0);
     if (
       sameStart &&
       (isShortFormPair(a, b) || isShortFormPair(b, a) || expandsSharedWord(a, b) || expandsSharedWord(b, a))
     )
-      return { similarity: 0.86, signal: 'short-form' };
-    if (isTradeNameAtEnd(a, b) || isTradeNameAtEnd(b, a)) return { similarity: 0.84, signal: 'trade-name' };
+      return graded(SHORT_FORM);
+    if (isTradeNameAtEnd(a, b) || isTradeNameAtEnd(b, a)) return graded(TRADE_NAME);
   }
   let chars = 0;
   // Whole-name edit distance only when noise broke the words apart (different token counts) or
@@ -212,14 +243,29 @@ export function compareNormalized(a: NormalizedName, b: NormalizedName): NameCom
   // with the same number of words the token comparison is the better judge
   // ("Dell Technologies" / "Bell Technologies" differ in their one distinctive word).
   const brokenApart = a.tokens.length !== b.tokens.length || a.tokens.length >= 3;
-  if (brokenApart && a.compact.length >= 5 && b.compact.length >= 5) {
-    const len = a.compact.length > b.compact.length ? a.compact.length : b.compact.length;
-    // Cheap lower bound first: most pairs are far apart and never reach the DP.
-    if (histogramBound(a.compact, b.compact) <= Math.floor(0.2 * len))
+  const la = a.compact.length;
+  const lb = b.compact.length;
+  if (brokenApart && la >= 5 && lb >= 5) {
+    const len = la > lb ? la : lb;
+    // Cheap bounds first: most pairs are far apart and never reach the DP. The lengths alone
+    // (editSimilarity's own limit), then the letter counts; and no DP when even one edit
+    // (the compact names differ) leaves the edit score at most the token score.
+    const diff = la > lb ? la - lb : lb - la;
+    if (
+      diff <= Math.floor((1 - 0.8) * len) &&
+      tokens < 1 - 1 / len &&
+      histogramBound(a.compact, b.compact) <= Math.floor(0.2 * len)
+    )
       chars = editSimilarity(a.compact, b.compact, 0.8);
   }
-  if (tokens >= chars) return tokens > 0 ? { similarity: tokens, signal: 'tokens' } : NONE;
-  return { similarity: chars, signal: 'typo' };
+  lastSignal = tokens >= chars ? 'tokens' : 'typo';
+  return tokens >= chars ? tokens : chars;
+}
+
+/** A fixed score reached inside gradedSimilarity, with its signal. */
+function graded(c: NameComparison): number {
+  lastSignal = c.signal;
+  return c.similarity;
 }
 
 /** Convenience: normalize both names and compare. */
