@@ -18,7 +18,7 @@
  *   - each web domain that is not free mail.
  * Blocks larger than MAX_BLOCK are too common to be informative and skipped.
  */
-import { prepareCandidate, similarityPrepared, type MatchSubject } from './match';
+import { prepareCandidateUncached, similarityAtLeast, type MatchSubject } from './match';
 
 export interface BulkInput {
   name: string;
@@ -164,7 +164,7 @@ const cpuNow = () => {
 
 export function findConflictingPairs(records: readonly BulkInput[], threshold: number): BulkResult {
   const t0 = cpuNow();
-  const prepared = records.map((r) => prepareCandidate({ name: r.name, domain: r.domain }));
+  const prepared = records.map((r) => prepareCandidateUncached({ name: r.name, domain: r.domain }));
   const t1 = cpuNow();
   const mem = new Memberships();
   const firstKey = new Int32Array(records.length + 1);
@@ -198,12 +198,23 @@ export function findConflictingPairs(records: readonly BulkInput[], threshold: n
   }
   const t2 = cpuNow();
 
+  // Partners as small integers in one array (-1: none): read for every candidate pair.
+  const partnerIds = new Map<string | number, number>();
+  const partnerOf = new Int32Array(records.length);
+  records.forEach((r, i) => {
+    if (r.partner === undefined) partnerOf[i] = -1;
+    else {
+      let id = partnerIds.get(r.partner);
+      if (id === undefined) partnerIds.set(r.partner, (id = partnerIds.size));
+      partnerOf[i] = id;
+    }
+  });
   const stamp = new Int32Array(records.length).fill(-1);
   const pairs: BulkPair[] = [];
   let comparisons = 0;
   for (let i = 0; i < records.length; i++) {
     const pi = prepared[i] as MatchSubject;
-    const partner = records[i]?.partner;
+    const partner = partnerOf[i] as number;
     for (let m = firstKey[i] as number; m < (firstKey[i + 1] as number); m++) {
       const s = runStart[m] as number;
       const e = runEnd[m] as number;
@@ -213,9 +224,9 @@ export function findConflictingPairs(records: readonly BulkInput[], threshold: n
         const j = sortedRec[q] as number;
         if (j <= i || stamp[j] === i || !tagsAllow(tag, sortedTag[q] as number)) continue;
         stamp[j] = i;
-        if (partner !== undefined && records[j]?.partner === partner) continue;
+        if (partner >= 0 && partnerOf[j] === partner) continue;
         comparisons++;
-        const similarity = similarityPrepared(pi, prepared[j] as MatchSubject);
+        const similarity = similarityAtLeast(pi, prepared[j] as MatchSubject, threshold);
         if (similarity >= threshold) pairs.push({ a: i, b: j, similarity });
       }
     }

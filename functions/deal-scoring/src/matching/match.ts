@@ -5,7 +5,7 @@
  */
 import { compareDomains, domainInfo, type DomainInfo } from './domains';
 import { compareNormalized, describeNameMatch, nameSimilarity } from './names';
-import { normalizeName, type NormalizedName } from './normalize';
+import { computeNormalizedName, normalizeName, type NormalizedName } from './normalize';
 
 export interface MatchSubject {
   name: NormalizedName;
@@ -62,6 +62,18 @@ export function prepareCandidate(input: {
     name: normalizeName(input.name),
     webDomains: parsedDomains([input.domain]),
     contactDomains: parsedDomains(input.contactDomains ?? [])
+  };
+}
+
+/**
+ * prepareCandidate without the normalization cache, for runs over many distinct names (bulk
+ * detection): a cache of recent names only costs time there.
+ */
+export function prepareCandidateUncached(input: { name: string; domain?: string }): MatchSubject {
+  return {
+    name: computeNormalizedName(input.name),
+    webDomains: parsedDomains([input.domain]),
+    contactDomains: NO_DOMAINS
   };
 }
 
@@ -161,4 +173,32 @@ export function similarityPrepared(a: MatchSubject, b: MatchSubject): number {
   if (d < 1) d = bestDomainScore(a.contactDomains, b.webDomains, d);
   if (d < 1) d = bestDomainScore(a.contactDomains, b.contactDomains, d);
   return combine(name, d, domainsContradict(a, b));
+}
+
+/**
+ * similarityPrepared(a, b) when it is at least `threshold`; otherwise some value below it
+ * (bulk detection keeps only pairs at the threshold). The domains are compared first; they set
+ * the least name similarity that can still reach the threshold (combine() rises with the name
+ * similarity, and rounding to 3 decimals moves it by at most 0.0005), and name checks that cannot
+ * reach that are skipped.
+ */
+export function similarityAtLeast(a: MatchSubject, b: MatchSubject, threshold: number): number {
+  let d = 0;
+  let contradicting = false;
+  if (
+    a.webDomains.length + a.contactDomains.length > 0 &&
+    b.webDomains.length + b.contactDomains.length > 0
+  ) {
+    d = bestDomainScore(a.webDomains, b.webDomains, 0);
+    if (d < 1) d = bestDomainScore(a.webDomains, b.contactDomains, d);
+    if (d < 1) d = bestDomainScore(a.contactDomains, b.webDomains, d);
+    if (d < 1) d = bestDomainScore(a.contactDomains, b.contactDomains, d);
+    contradicting = domainsContradict(a, b);
+  }
+  const reach = threshold - 0.001;
+  let floor = reach;
+  if (d >= 1) floor = 0;
+  else if (d > 0) floor = Math.min(reach, (reach - 0.55) / 0.4);
+  else if (contradicting) floor = Math.min(FUZZY_BELOW, reach + DOMAIN_CONTRADICTION_PENALTY);
+  return combine(nameSimilarity(a.name, b.name, floor), d, contradicting);
 }

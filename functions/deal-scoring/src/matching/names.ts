@@ -204,10 +204,14 @@ export function compareNormalized(a: NormalizedName, b: NormalizedName): NameCom
   return similarity > 0 ? { similarity, signal: lastSignal } : NONE;
 }
 
-/** compareNormalized(a, b).similarity without building a result object (bulk matching). */
-export function nameSimilarity(a: NormalizedName, b: NormalizedName): number {
+/**
+ * compareNormalized(a, b).similarity without building a result object (bulk matching). With a
+ * `floor`, the result is exact whenever it is at least `floor`; below it, it is only known to be
+ * below (checks that cannot reach the floor are skipped).
+ */
+export function nameSimilarity(a: NormalizedName, b: NormalizedName, floor = 0): number {
   const fixed = fixedComparison(a, b);
-  return fixed ? fixed.similarity : gradedSimilarity(a, b);
+  return fixed ? fixed.similarity : gradedSimilarity(a, b, floor);
 }
 
 /** The results that do not depend on a graded score (same key, spacing, acronym, short forms). */
@@ -223,10 +227,19 @@ function fixedComparison(a: NormalizedName, b: NormalizedName): NameComparison |
   return undefined;
 }
 
-/** Token overlap, short forms and whole-name typos; sets lastSignal. */
-function gradedSimilarity(a: NormalizedName, b: NormalizedName): number {
+/** Fixed scores below this many are all below (the short-form family scores 0.84-0.9). */
+const SHORT_FAMILY_MAX = 0.9;
+
+/**
+ * Token overlap, short forms and whole-name typos; sets lastSignal. With floor > 0, see
+ * nameSimilarity: checks whose best result stays below the floor are skipped, and when the
+ * result reaches the floor after the short-form family was skipped, it is computed again in full.
+ */
+function gradedSimilarity(a: NormalizedName, b: NormalizedName, floor = 0): number {
   const tokens = tokenSimilarity(a, b);
-  if (tokens < 0.82 && mayBeShortForm(a, b)) {
+  const shortFamily = tokens < 0.82 && mayBeShortForm(a, b);
+  const skipShortFamily = shortFamily && floor > SHORT_FAMILY_MAX;
+  if (shortFamily && !skipShortFamily) {
     if (sameDistinctiveLetters(a, b)) return graded(SAME_LETTERS);
     // A short form starts with the other name's first letter: most pairs stop at this comparison.
     const sameStart = a.compact.charCodeAt(0) === b.compact.charCodeAt(0);
@@ -250,16 +263,22 @@ function gradedSimilarity(a: NormalizedName, b: NormalizedName): number {
     // Cheap bounds first: most pairs are far apart and never reach the DP. The lengths alone
     // (editSimilarity's own limit), then the letter counts; and no DP when even one edit
     // (the compact names differ) leaves the edit score at most the token score.
+    // With a floor: the edit score is at most 1 - (a lower bound of the distance) / len.
     const diff = la > lb ? la - lb : lb - la;
     if (
       diff <= Math.floor((1 - 0.8) * len) &&
       tokens < 1 - 1 / len &&
-      histogramBound(a.compact, b.compact) <= Math.floor(0.2 * len)
-    )
-      chars = editSimilarity(a.compact, b.compact, 0.8);
+      1 - (diff > 1 ? diff : 1) / len >= floor
+    ) {
+      const bound = histogramBound(a.compact, b.compact);
+      if (bound <= Math.floor(0.2 * len) && 1 - bound / len >= floor)
+        chars = editSimilarity(a.compact, b.compact, 0.8);
+    }
   }
+  const result = tokens >= chars ? tokens : chars;
+  if (skipShortFamily && result >= floor) return gradedSimilarity(a, b, 0);
   lastSignal = tokens >= chars ? 'tokens' : 'typo';
-  return tokens >= chars ? tokens : chars;
+  return result;
 }
 
 /** A fixed score reached inside gradedSimilarity, with its signal. */
