@@ -1,6 +1,5 @@
 /** A tiny run of the benchmark code (the real benchmark is `npm run bench`, never part of npm test). */
 import { bulkBench, nameSpeed } from '../bench/lib';
-import { bulkScale } from '../bench/bulk-scale';
 import { scoreRequestWithCandidates } from '../bench/data';
 import { findConflictingPairs } from '../src/matching/blocking';
 import { ScoreRequest } from '../src/schemas';
@@ -25,11 +24,12 @@ describe('benchmark code (smoke)', () => {
     expect(b.plantedFound / b.plantedPairs).toBeGreaterThan(0.8);
   });
 
-  it('bulk-scale enumerates exactly the pairs the bulk detection compares', () => {
-    const s = bulkScale(3000, 1000);
-    expect(s.pairsToCompare).toBe(bulkBench(3000).comparisons);
-    expect(s.sampled).toBe(Math.min(1000, s.pairsToCompare));
-    expect(s.comparisonsPerCpuSecond).toBeGreaterThan(0);
+  it('reports the phases of a bulk run and the seed it used', () => {
+    const b = bulkBench(1500, 0.82, 31);
+    expect(b.seed).toBe(31);
+    expect(b.phases.prepare).toBeGreaterThan(0);
+    expect(b.phases.compare).toBeGreaterThan(0);
+    expect(b.blocks).toBeGreaterThan(1500);
   });
 
   it('never reports two registrations of the same partner as conflicting', () => {

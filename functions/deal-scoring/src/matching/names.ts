@@ -267,6 +267,7 @@ function gradedSimilarity(a: NormalizedName, b: NormalizedName, floor = 0): numb
     const diff = la > lb ? la - lb : lb - la;
     if (
       diff <= Math.floor((1 - 0.8) * len) &&
+      bitCount(a.letters ^ b.letters) <= 2 * Math.floor(0.2 * len) &&
       tokens < 1 - 1 / len &&
       1 - (diff > 1 ? diff : 1) / len >= floor
     ) {
@@ -279,6 +280,13 @@ function gradedSimilarity(a: NormalizedName, b: NormalizedName, floor = 0): numb
   if (skipShortFamily && result >= floor) return gradedSimilarity(a, b, 0);
   lastSignal = tokens >= chars ? 'tokens' : 'typo';
   return result;
+}
+
+/** Number of bits set in a 32-bit integer. */
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
 /** A fixed score reached inside gradedSimilarity, with its signal. */

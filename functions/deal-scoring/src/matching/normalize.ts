@@ -168,6 +168,12 @@ export interface NormalizedName {
   fullCompact: string;
   /** tokens.join('') (the acronym candidate for short names). */
   joined: string;
+  /**
+   * Which letters occur in `compact`: bit k for letter k, bits 26-29 for digits (two digits may
+   * share a bit). Each bit set on one side only is one unit of histogram difference, so half the
+   * bits of (a.letters ^ b.letters) is a lower bound of the edit distance of the compact names.
+   */
+  letters: number;
   /** True when a legal form (Inc, GmbH, S.p.A. ...) was removed. */
   legalRemoved: boolean;
   /** Region qualifier removed, as written ("germany", "emea"); empty when none. */
@@ -449,6 +455,7 @@ export function computeNormalizedName(raw: string): NormalizedName {
     fullCompact: same(fullCompact, compact),
     joined,
     initials: core.map((t) => t[0]).join(''),
+    letters: letterMask(compact),
     legalRemoved,
     region,
     parts,
@@ -457,6 +464,16 @@ export function computeNormalizedName(raw: string): NormalizedName {
     distinctiveJoined: same(same(distinctive.join(''), compact), joined),
     distinctiveCount
   };
+}
+
+function letterMask(s: string): number {
+  let mask = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) mask |= 1 << (c - 97);
+    else if (c >= 48 && c <= 57) mask |= 1 << (26 + ((c - 48) & 3));
+  }
+  return mask;
 }
 
 /** `b` when it equals `a` (one string kept instead of two). */
