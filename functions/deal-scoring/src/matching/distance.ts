@@ -41,19 +41,27 @@ export function withinOneEdit(a: string, b: string): boolean {
     while (i < la && a.charCodeAt(i) === b.charCodeAt(i)) i++;
     if (i === la) return true;
     // substitution at i, or transposition of i and i+1
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    if (sameFrom(a, i + 1, b, i + 1)) return true;
     return (
       i + 1 < la &&
       a.charCodeAt(i) === b.charCodeAt(i + 1) &&
       a.charCodeAt(i + 1) === b.charCodeAt(i) &&
-      a.slice(i + 2) === b.slice(i + 2)
+      sameFrom(a, i + 2, b, i + 2)
     );
   }
-  if (Math.abs(la - lb) !== 1) return false;
-  const [s, t] = la < lb ? [a, b] : [b, a];
+  if (la - lb !== 1 && lb - la !== 1) return false;
+  const s = la < lb ? a : b;
+  const t = la < lb ? b : a;
   let i = 0;
   while (i < s.length && s.charCodeAt(i) === t.charCodeAt(i)) i++;
-  return s.slice(i) === t.slice(i + 1);
+  return sameFrom(s, i, t, i + 1);
+}
+
+/** a.slice(i) === b.slice(j), without building the slices (the matcher's hot path). */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
 }
 
 /** Histogram bucket of a character code (36 letters and digits; other characters share one). */

@@ -9,7 +9,7 @@
  * whole name for typos that break words apart.
  */
 import { boundedDistance, editSimilarity, histogramBound, withinOneEdit } from './distance';
-import { normalizeName, type NormalizedName } from './normalize';
+import { letterMask, normalizeName, type NormalizedName } from './normalize';
 
 export type NameSignal =
   | 'identical'
@@ -37,6 +37,8 @@ function tokenCredit(a: string, b: string): number {
   const longer = a.length < b.length ? b.length : a.length;
   if (shorter < 4 || longer - shorter > 2) return 0;
   if (shorter >= 8) {
+    // More than four letters on one side only: at least three edits apart (no DP needed).
+    if (bitCount(letterMask(a) ^ letterMask(b)) > 4) return 0;
     if (longer - shorter <= 1 && withinOneEdit(a, b)) return 0.92;
     return boundedDistance(a, b, 2) === 2 ? 0.82 : 0;
   }

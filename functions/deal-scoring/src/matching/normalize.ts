@@ -466,7 +466,8 @@ export function computeNormalizedName(raw: string): NormalizedName {
   };
 }
 
-function letterMask(s: string): number {
+/** The `letters` bit set of a normalized string (see NormalizedName.letters). */
+export function letterMask(s: string): number {
   let mask = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
