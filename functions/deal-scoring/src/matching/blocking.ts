@@ -6,16 +6,20 @@
  *
  * Keys of one record (each a 32-bit hash; a collision only adds a pair to compare, never loses one):
  *   - the compact name (same letters ignoring spacing and legal forms);
- *   - each distinctive word of three letters;
- *   - each distinctive word of four or more letters, and (five or more letters) the word with one
- *     letter deleted, tagged with the deleted position: two words one edit apart (insertion,
- *     deletion, substitution, swap of neighbours: what tokenCredit gives 0.88-0.92) always share
- *     such a key, and a pair sharing only a deletion key is compared only when the positions say
- *     one edit (same or neighbouring position, or one side the whole word); words of eight or
- *     more letters may be two edits apart (tokenCredit 0.82), so any positions are compared there;
+ *   - each distinctive word of three or more letters (names sharing a word);
+ *   - the name key (its words, normalized) and, when it has a distinctive word, the key with one
+ *     letter deleted, tagged with the deleted position: two keys one edit apart (insertion,
+ *     deletion, substitution, swap of neighbours: a typo in one word, the rest equal, which is
+ *     what tokenCredit's 0.88-0.92 needs to reach the threshold) always share such a key. A pair
+ *     sharing only a deletion key is compared only when the positions say one edit (same or
+ *     neighbouring position, or one side the whole key); keys of eight or more letters may be two
+ *     edits apart (tokenCredit 0.82 for long words), so any positions are compared there;
  *   - initials of names of three or more words, paired only with one-word names of two to six
  *     letters (the acronym rule; two long names with the same initials are not compared for it);
  *   - each web domain that is not free mail.
+ * Word-level typo keys (each word's deletions) were measured and dropped: at 1,000,000 generated
+ * registrations they left 77 M pairs to compare, for 0.7 points of recall of planted
+ * re-registrations at 100,000 (bench/RESULTS.md).
  * Blocks larger than MAX_BLOCK are too common to be informative and skipped.
  */
 import { prepareCandidateUncached, similarityAtLeast, type MatchSubject } from './match';
@@ -47,7 +51,7 @@ export const MAX_BLOCK = 1000;
 
 // Key kinds (the hash seed) and tags.
 const COMPACT = 0x01000193;
-const WORD3 = 0x0200a3b1;
+const WORD = 0x0200a3b1;
 const EDIT = 0x05bd1e99;
 const INITIALS = 0x0a1b2c3d;
 const DOMAIN = 0x1f3d5b79;
@@ -56,8 +60,8 @@ const TAG_LONG = 1;
 const TAG_SHORT = 2;
 /** Tag of an EDIT key: 0 the whole word; else (deleted position + 1) | (word length << 6). */
 const TAG_WHOLE = 0;
-/** Longer words get only their whole-word key (the tag holds six bits of length and position). */
-const MAX_EDIT_WORD = 63;
+/** Longer name keys get no deletion keys (the tag holds six bits of length and position). */
+const MAX_EDIT_KEY = 63;
 
 /** FNV-1a of `s` without the character at `skip` (-1: none), seeded by the key kind. */
 function hashOf(kind: number, s: string, skip = -1): number {
@@ -103,16 +107,18 @@ function addKeys(s: MatchSubject, i: number, out: Memberships): void {
   };
   const n = s.name;
   if (n.compact.length > 0) add(hashOf(COMPACT, n.compact), 0);
+  let distinctive = false;
   for (let k = 0; k < n.tokens.length; k++) {
     const t = n.tokens[k] as string;
     if ((n.weights[k] as number) < 1 || t.length < 3) continue;
-    if (t.length === 3) {
-      add(hashOf(WORD3, t), 0);
-      continue;
-    }
-    add(hashOf(EDIT, t), TAG_WHOLE);
-    if (t.length >= 5 && t.length <= MAX_EDIT_WORD)
-      for (let p = 0; p < t.length; p++) add(hashOf(EDIT, t, p), (p + 1) | (t.length << 6));
+    distinctive = true;
+    add(hashOf(WORD, t), 0);
+  }
+  // The whole name key and its one-letter deletions: names one edit apart share one.
+  const key = n.key;
+  if (distinctive && key.length >= 5 && key.length <= MAX_EDIT_KEY) {
+    add(hashOf(EDIT, key), TAG_WHOLE);
+    for (let p = 0; p < key.length; p++) add(hashOf(EDIT, key, p), (p + 1) | (key.length << 6));
   }
   if (n.tokens.length >= 3) add(hashOf(INITIALS, n.initials), TAG_LONG);
   else if (n.tokens.length === 1 && n.compact.length >= 2 && n.compact.length <= 6)
