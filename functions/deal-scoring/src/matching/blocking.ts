@@ -76,14 +76,19 @@ function hashOf(kind: number, s: string, skip = -1): number {
 
 /** Growable parallel arrays of (key hash, record, tag): one row per key of a record. */
 class Memberships {
-  hash = new Uint32Array(1 << 16);
-  rec = new Int32Array(1 << 16);
-  tag = new Uint16Array(1 << 16);
+  hash: Uint32Array;
+  rec: Int32Array;
+  tag: Uint16Array;
   length = 0;
+  constructor(capacity: number) {
+    this.hash = new Uint32Array(capacity);
+    this.rec = new Int32Array(capacity);
+    this.tag = new Uint16Array(capacity);
+  }
   push(hash: number, rec: number, tag: number): void {
     if (this.length === this.hash.length) {
       const grow = <T extends Uint32Array | Int32Array | Uint16Array>(a: T, make: (n: number) => T): T => {
-        const b = make(a.length * 2);
+        const b = make(Math.ceil(a.length * 1.5) + 16);
         b.set(a);
         return b;
       };
@@ -124,6 +129,19 @@ function addKeys(s: MatchSubject, i: number, out: Memberships): void {
   else if (n.tokens.length === 1 && n.compact.length >= 2 && n.compact.length <= 6)
     add(hashOf(INITIALS, n.compact), TAG_SHORT);
   for (const d of s.webDomains) if (!d.freeMail) add(hashOf(DOMAIN, d.domain), 0);
+}
+
+/** Mean number of keys of the first (up to) 2,000 records. */
+function keysPerRecord(prepared: readonly MatchSubject[]): number {
+  const n = Math.min(prepared.length, 2000);
+  const scratch = new Memberships(1 << 12);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    scratch.length = 0;
+    addKeys(prepared[i] as MatchSubject, i, scratch);
+    total += scratch.length;
+  }
+  return n > 0 ? total / n : 0;
 }
 
 /** Whether two members of one block are worth comparing, from their tags (see the file comment). */
@@ -172,7 +190,8 @@ export function findConflictingPairs(records: readonly BulkInput[], threshold: n
   const t0 = cpuNow();
   const prepared = records.map((r) => prepareCandidateUncached({ name: r.name, domain: r.domain }));
   const t1 = cpuNow();
-  const mem = new Memberships();
+  // Sized from a sample of records (growing by copying would hold two copies at the peak).
+  const mem = new Memberships(1024 + Math.ceil(records.length * keysPerRecord(prepared) * 1.1));
   const firstKey = new Int32Array(records.length + 1);
   prepared.forEach((s, i) => {
     firstKey[i] = mem.length;
@@ -202,6 +221,9 @@ export function findConflictingPairs(records: readonly BulkInput[], threshold: n
     }
     s = e;
   }
+  // Only the tags are read from here on.
+  mem.hash = new Uint32Array(0);
+  mem.rec = new Int32Array(0);
   const t2 = cpuNow();
 
   // Partners as small integers in one array (-1: none): read for every candidate pair.
