@@ -180,7 +180,7 @@ async function main(): Promise<void> {
   );
   out();
   out(
-    'Blocking keys (src/matching/blocking.ts, docs/conflicts.md "Bulk detection"): the compact name, each distinctive word and every one-letter deletion of it (tagged with the position, so only words one edit apart are paired), initials paired only with short one-word names, the web domain; blocks over 1,000 members skipped. Pairs are compared with similarityAtLeast(): exact at or above the threshold, with checks that cannot reach it skipped. Flagged pairs outside the planted groups are mostly generated one-word names one letter apart (Dafimo / Dafico), which the typo rule flags; the generator draws words from 54 syllables, so at 1,000,000 registrations most words have such neighbours, and those pairs are what the compare phase spends its time on.'
+    'Blocking keys (src/matching/blocking.ts, docs/conflicts.md "Bulk detection"): the compact name, each distinctive word, the name key and every one-letter deletion of it (tagged with the position, so only keys one edit apart are paired), initials paired only with short one-word names, the web domain; blocks over 1,000 members skipped. Pairs are compared with similarityAtLeast(): exact at or above the threshold, with checks that cannot reach it skipped. Flagged pairs outside the planted groups are mostly generated one-word names one letter apart (Dafimo / Dafico), which the typo rule flags; the generator draws words from 54 syllables, so at 1,000,000 registrations most one-word names have such neighbours. One thread does all three phases; the comparisons are not yet spread over both cores.'
   );
   out();
 

@@ -158,10 +158,10 @@ function tagsAllow(x: number, y: number): boolean {
 }
 
 /** LSD radix sort of `order` (indices) by `keys[order[i]]`, two 16-bit passes. */
-function sortByHash(keys: Uint32Array, count: number): Int32Array {
-  let order = new Int32Array(count);
+function sortByHash(keys: Uint32Array, count: number, first: Int32Array, second: Int32Array): Int32Array {
+  let order = first;
   for (let i = 0; i < count; i++) order[i] = i;
-  let tmp = new Int32Array(count);
+  let tmp = second;
   for (let shift = 0; shift < 32; shift += 16) {
     const counts = new Int32Array(65537);
     for (let i = 0; i < count; i++) {
@@ -199,28 +199,37 @@ export function findConflictingPairs(records: readonly BulkInput[], threshold: n
   });
   firstKey[records.length] = mem.length;
   // Blocks: runs of equal hash in sorted order; each membership knows its run.
-  const order = sortByHash(mem.hash, mem.length);
-  const sortedRec = new Int32Array(mem.length);
-  const sortedTag = new Uint16Array(mem.length);
-  const runStart = new Int32Array(mem.length);
-  const runEnd = new Int32Array(mem.length);
+  // One allocation for the per-membership arrays: each large buffer allocated separately can
+  // set off a full collection of the (large) heap of prepared records.
+  const count = mem.length;
+  const size = count + 1;
+  const work = new ArrayBuffer(size * 18);
+  const view32 = (k: number) => new Int32Array(work, k * 4 * size, size);
+  const spare = view32(1);
+  const order = sortByHash(mem.hash, count, view32(0), spare);
+  const sortedRec = view32(2);
+  // Block b holds sorted positions blockStart[b] .. blockStart[b + 1] - 1 (in the sort's spare array).
+  const blockStart = order === spare ? view32(0) : spare;
+  const blockOf = view32(3);
+  const sortedTag = new Uint16Array(work, 16 * size, size);
   let blocks = 0;
   let skippedBlocks = 0;
   for (let s = 0; s < mem.length; ) {
     const h = mem.hash[order[s] as number];
     let e = s + 1;
     while (e < mem.length && mem.hash[order[e] as number] === h) e++;
+    blockStart[blocks] = s;
     blocks++;
     if (e - s > MAX_BLOCK) skippedBlocks++;
     for (let q = s; q < e; q++) {
       const m = order[q] as number;
       sortedRec[q] = mem.rec[m] as number;
       sortedTag[q] = mem.tag[m] as number;
-      runStart[m] = s;
-      runEnd[m] = e;
+      blockOf[m] = blocks - 1;
     }
     s = e;
   }
+  blockStart[blocks] = count;
   // Only the tags are read from here on.
   mem.hash = new Uint32Array(0);
   mem.rec = new Int32Array(0);
@@ -244,8 +253,9 @@ export function findConflictingPairs(records: readonly BulkInput[], threshold: n
     const pi = prepared[i] as MatchSubject;
     const partner = partnerOf[i] as number;
     for (let m = firstKey[i] as number; m < (firstKey[i + 1] as number); m++) {
-      const s = runStart[m] as number;
-      const e = runEnd[m] as number;
+      const b = blockOf[m] as number;
+      const s = blockStart[b] as number;
+      const e = blockStart[b + 1] as number;
       if (e - s > MAX_BLOCK) continue;
       const tag = mem.tag[m] as number;
       for (let q = s; q < e; q++) {
