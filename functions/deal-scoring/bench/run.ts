@@ -61,7 +61,8 @@ async function main(): Promise<void> {
     const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
     const from = previous.indexOf('## /v1/score');
     const to = previous.indexOf('## Name matching core');
-    const date = /- Date: (\S+)/.exec(previous)?.[1];
+    // A section already kept from an earlier run keeps that run's date.
+    const date = (/kept from the run of (\S+) /.exec(previous) ?? /- Date: (\S+)/.exec(previous))?.[1];
     if (from >= 0 && to > from) {
       out(
         `_The two HTTP sections below are kept from the run of ${date ?? 'an earlier date'} (this run used --no-http)._`
@@ -146,7 +147,7 @@ async function main(): Promise<void> {
   );
   out();
   out(
-    `Registrations from bench/data.ts (20% re-register an earlier customer under another partner, with a legal-form, case, region, "The ... Company" or one-letter change). Seed ${bulkSeeds[0]} is the seed the blocking was tuned on; the others are held out. Targets: 1,000,000 registrations under 60 s wall on this 2-core machine and under 2,048 MiB peak RSS. CPU seconds are this process's own (other jobs on the shared machine stretch the wall time, not them).`
+    `Registrations from bench/data.ts (20% re-register an earlier customer under another partner, with a legal-form, case, region, "The ... Company" or one-letter change). Seed ${bulkSeeds[0]} is the seed the blocking was tuned on; the others are held out. Targets: 1,000,000 registrations under 60 s wall on this 2-core machine and under 2,048 MiB peak RSS. CPU seconds are this process's own, phases on the main thread (other jobs on the shared machine stretch the wall time, not them); the margins to both targets are a few seconds and about 145 MiB, so a busier machine can push the wall time over.`
   );
   out();
   out(
@@ -176,7 +177,7 @@ async function main(): Promise<void> {
   const worstCpu = Math.max(...largest.map((b) => b.cpuSeconds));
   const worstRss = Math.max(...largest.map((b) => b.peakRssMiB));
   out(
-    `Target at ${fmt(largest[0]?.records ?? 0)} registrations: under 60 s wall: ${worstWall < 60 ? 'met' : 'NOT met'} (${fmt(worstWall, 1)} s wall, ${fmt(worstCpu, 1)} s CPU on one thread); under 2,048 MiB: ${worstRss < 2048 ? 'met' : 'NOT met'} (${fmt(worstRss)} MiB).`
+    `Target at ${fmt(largest[0]?.records ?? 0)} registrations: under 60 s wall: ${worstWall < 60 ? 'met' : 'NOT met'} (${fmt(worstWall, 1)} s wall, ${fmt(worstCpu, 1)} s process CPU, which includes V8's background garbage-collection threads); under 2,048 MiB: ${worstRss < 2048 ? 'met' : 'NOT met'} (${fmt(worstRss)} MiB).`
   );
   out();
   out(
