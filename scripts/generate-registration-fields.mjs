@@ -40,6 +40,8 @@ const RegistryField = Type.Object(
     ),
     /** Label the function uses for the path (hints, missingFields); present: the function checks it. */
     contractLabel: Type.Optional(Type.String({ minLength: 1 })),
+    /** The portal field (draft key) that answers for this field's contract path on the form (pre-check). */
+    answeredBy: Type.Optional(Type.String({ pattern: '^[a-z][A-Za-z0-9]*$' })),
     type: Type.Union(FIELD_TYPES.map((t) => Type.Literal(t))),
     length: Type.Optional(Type.Integer({ minimum: 1, maximum: 131072 })),
     precision: Type.Optional(Type.Integer({ minimum: 1, maximum: 18 })),
@@ -118,6 +120,10 @@ export function registryErrors(r) {
       errors.push(`${at}/labelName: labelName, label and help go together`);
     if (f.draftKey !== undefined && f.labelName === undefined)
       errors.push(`${at}/labelName: a portal field (draftKey) needs its label and help`);
+    if (f.answeredBy !== undefined && !r.fields.some((o) => o.draftKey === f.answeredBy))
+      errors.push(`${at}/answeredBy: no field has draftKey ${f.answeredBy}`);
+    if (f.answeredBy !== undefined && (f.draftKey !== undefined || f.contractPath === undefined))
+      errors.push(`${at}/answeredBy: only for a contract path that is not on the form itself`);
     if (f.upperCase && !isText(f)) errors.push(`${at}/upperCase: only for text`);
     if (f.partnerEditable && f.draftKey === undefined)
       errors.push(`${at}/partnerEditable: a field the partner edits needs a draftKey`);
@@ -211,6 +217,37 @@ function dtsLines(r) {
   return portal(r).map((f) => `${f.draftKey}?: ${tsType(f)} | null;`);
 }
 
+/** Contract paths the form field answers for: its own, then those of fields it answers for. */
+const formPaths = (r, f) => [
+  ...(f.contractPath ? [f.contractPath] : []),
+  ...r.fields.filter((o) => o.answeredBy === f.draftKey).map((o) => o.contractPath)
+];
+
+function lwcLabelImportLines(r) {
+  return ['Field', 'Help'].flatMap((kind) =>
+    portal(r).map(
+      (f) => `import ${kind}_${f.labelName} from '@salesforce/label/c.DR_Portal_${kind}_${f.labelName}';`
+    )
+  );
+}
+
+function lwcLabelMemberLines(r) {
+  return ['Field', 'Help'].flatMap((kind) => portal(r).map((f) => `${kind}_${f.labelName},`));
+}
+
+function lwcFieldDataLines(r) {
+  const str = (s) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  return [
+    '/** Per-field data of the registry, by draft key; the form layout (FIELDS) adds section and kind. */',
+    'const REGISTRY = {',
+    ...portal(r).map(
+      (f) =>
+        `  ${f.draftKey}: { objectField: ${str(f.field)}, paths: [${formPaths(r, f).map(str).join(', ')}], label: LABELS.Field_${f.labelName}, help: LABELS.Help_${f.labelName} },`
+    ),
+    "} satisfies Record<DraftKey, Pick<FieldSpec, 'objectField' | 'paths' | 'label' | 'help'>>;"
+  ];
+}
+
 const xmlEscape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Sets the fieldPermissions entry of every registry field in one permission set. */
@@ -287,6 +324,11 @@ export const IN_PLACE = {
   ),
   [`${main}/classes/registration/DealRegistrationSelector.cls`]: region('registrationFields', selectorLines),
   'types/lwc/apex.d.ts': region('registrationFields', dtsLines),
+  [`${main}/lwc/dealFields/labels.ts`]: chain(
+    region('registrationFields.imports', lwcLabelImportLines),
+    region('registrationFields.labels', lwcLabelMemberLines)
+  ),
+  [`${main}/lwc/dealFields/fields.ts`]: region('registrationFields', lwcFieldDataLines),
   [`${main}/labels/CustomLabels.labels-meta.xml`]: rewriteLabels
 };
 /** The permission sets the registry owns entries in. */
