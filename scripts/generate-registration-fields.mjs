@@ -56,6 +56,8 @@ const RegistryField = Type.Object(
     help: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
     /** The mapper upper-cases the value on save (currency codes). */
     upperCase: Type.Optional(Type.Boolean()),
+    /** false: DealPortalValidator checks a hand-written format instead of the length (currency codes). */
+    lengthCheck: Type.Optional(Type.Boolean()),
     /** 'toDto': only record -> DTO is generated; the save is hand-written in DealPortalMapper.toRecord. */
     copy: Type.Optional(Type.Union([Type.Literal('both'), Type.Literal('toDto')])),
     /** The partner may change it (the partner permission set then grants edit). */
@@ -209,8 +211,20 @@ function toRecordLines(r) {
     });
 }
 
+/** Text the partner types is checked against the field's length (from the describe). */
+function validatorLines(r) {
+  return portal(r)
+    .filter((f) => isText(f) && f.type !== 'Picklist' && f.lengthCheck !== false)
+    .map((f) => `checkLength(errors, d.${f.draftKey}, ${r.object}.${f.field});`);
+}
+
 function selectorLines(r) {
   return portal(r).map((f) => `'${f.field}',`);
+}
+
+/** The scoring flow selects every field sent to the function. */
+function scoringSelectorLines(r) {
+  return r.fields.filter((f) => f.contractPath !== undefined).map((f) => `'${f.field}',`);
 }
 
 function dtsLines(r) {
@@ -322,7 +336,11 @@ export const IN_PLACE = {
     region('registrationFields.toDto', toDtoLines),
     region('registrationFields.toRecord', toRecordLines)
   ),
-  [`${main}/classes/registration/DealRegistrationSelector.cls`]: region('registrationFields', selectorLines),
+  [`${main}/classes/registration/DealPortalValidator.cls`]: region('registrationFields', validatorLines),
+  [`${main}/classes/registration/DealRegistrationSelector.cls`]: chain(
+    region('registrationFields.scoring', scoringSelectorLines),
+    region('registrationFields', selectorLines)
+  ),
   'types/lwc/apex.d.ts': region('registrationFields', dtsLines),
   [`${main}/lwc/dealFields/labels.ts`]: chain(
     region('registrationFields.imports', lwcLabelImportLines),

@@ -2,13 +2,15 @@
 // npm run generate does not write: the field metadata (type, length, precision, scale; never
 // required on the object, since drafts save blank), the scoring function's request schema (the
 // contract path exists and its text limit holds what the field holds) and the scoring flow's static
-// query in DealRegistrationSelector.selectByIds (it selects every field sent to the function).
+// query in DealRegistrationSelector.selectByIds (SCORING_FIELDS: its generated part must not be
+// lost to a hand edit).
 // The generated parts (permission sets, labels, DTO, mapper, PORTAL_FIELDS, apex.d.ts, dealFields)
 // are held by boundary-vocabulary's --check. Each check is also run once on a broken copy.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TSchema } from '@sinclair/typebox';
 import { Deal } from '../../functions/deal-scoring/src/schemas';
+import { constant, loadApexProject } from './boundary-apex-model';
 import { readVocabulary, repoRoot, type RegistryField } from './boundary-support';
 
 const def = join(repoRoot, 'force-app', 'main', 'default');
@@ -86,14 +88,12 @@ function contractProblems(fields: RegistryField[]): string[] {
   return problems;
 }
 
-/** The select list of the static query in a method of an Apex source. */
-function selectList(source: string, method: string): string[] {
-  const start = source.indexOf(` ${method}(`);
-  if (start < 0) throw new Error(`${method} not found`);
-  const soql = source.slice(source.indexOf('[', start), source.indexOf(']', source.indexOf('[', start)));
-  const fields = soql.match(/SELECT([\s\S]*?)FROM/)?.[1];
-  if (!fields) throw new Error(`${method}: no static SELECT`);
-  return fields.split(',').map((s) => s.trim());
+/** DealRegistrationSelector.SCORING_FIELDS, the select list of selectByIds, as the Apex model evaluates it. */
+function scoringFields(): string[] {
+  const value = constant(loadApexProject(), 'DealRegistrationSelector', 'SCORING_FIELDS');
+  if (!Array.isArray(value))
+    throw new Error('DealRegistrationSelector.SCORING_FIELDS is not a list constant');
+  return value.map(String);
 }
 
 /** Registry fields sent to the function (a contract path) that the scoring query does not select. */
@@ -102,11 +102,6 @@ function scoringQueryProblems(fields: RegistryField[], selected: string[]): stri
     .filter((f) => f.contractPath !== undefined && !selected.includes(f.field))
     .map((f) => `${f.field}: sent to the function as ${f.contractPath}, not selected by selectByIds`);
 }
-
-const selectorSource = readFileSync(
-  join(def, 'classes', 'registration', 'DealRegistrationSelector.cls'),
-  'utf8'
-);
 
 describe('the registration field registry agrees with the field metadata', () => {
   it('type, length, precision and scale of every field; none is required on the object', () => {
@@ -148,14 +143,14 @@ describe("the registration field registry agrees with the function's request sch
 });
 
 describe('the scoring flow selects every field it sends', () => {
-  it('DealRegistrationSelector.selectByIds selects every registry field with a contract path', () => {
-    const selected = selectList(selectorSource, 'selectByIds');
+  it('DealRegistrationSelector.selectByIds (SCORING_FIELDS) selects every registry field with a contract path', () => {
+    const selected = scoringFields();
     expect(selected).toContain('Customer_Name__c');
     expect(scoringQueryProblems(registry.fields, selected)).toEqual([]);
   });
 
   it('names the field the query forgets (a broken copy)', () => {
-    const selected = selectList(selectorSource, 'selectByIds').filter((f) => f !== 'Contact_Title__c');
+    const selected = scoringFields().filter((f) => f !== 'Contact_Title__c');
     expect(scoringQueryProblems(registry.fields, selected)).toEqual([
       'Contact_Title__c: sent to the function as contact.title, not selected by selectByIds'
     ]);

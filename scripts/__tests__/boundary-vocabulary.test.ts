@@ -105,6 +105,7 @@ describe('generated vocabulary modules', () => {
       'labels/CustomLabels.labels-meta.xml',
       'classes/registration/DealPortalDto.cls',
       'classes/registration/DealPortalMapper.cls',
+      'classes/registration/DealPortalValidator.cls',
       'classes/registration/DealRegistrationSelector.cls',
       'types/lwc/apex.d.ts'
     ])
