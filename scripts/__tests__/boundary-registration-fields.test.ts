@@ -113,11 +113,11 @@ describe('the registration field registry agrees with the field metadata', () =>
     const fields = copy();
     fields.find((f) => f.field === 'Contact_Title__c')!.length = 128;
     fields.find((f) => f.field === 'Deal_Value__c')!.type = 'Number';
-    fields.push({ ...fields[0]!, field: 'Customer_DUNS__c' });
+    fields.push({ ...fields[0]!, field: 'Customer_LEI__c' });
     expect(metadataProblems(fields, fieldXml)).toEqual([
       'Deal_Value__c: type Currency in the metadata, Number in the registry',
       'Contact_Title__c: length 120 in the metadata, 128 in the registry',
-      'Customer_DUNS__c: no field-meta.xml'
+      'Customer_LEI__c: no field-meta.xml'
     ]);
     const required = (api: string) => fieldXml(api)?.replace('<required>false', '<required>true');
     expect(metadataProblems(registry.fields.slice(0, 1), required)).toEqual([

@@ -81,15 +81,15 @@ describe('generated vocabulary modules', () => {
       delete fields.find((f) => f.field === 'Customer_Domain__c')!.access.Deal_Registration_Admin;
       fields.find((f) => f.field === 'Contact_Title__c')!.help = 'Their job title.';
       fields.push({
-        field: 'Customer_DUNS__c',
-        draftKey: 'customerDuns',
+        field: 'Customer_LEI__c',
+        draftKey: 'customerLei',
         type: 'Text',
-        length: 9,
+        length: 20,
         required: false,
-        description: 'D-U-N-S number.',
-        labelName: 'Customer_DUNS',
-        label: 'D-U-N-S number',
-        help: 'Nine digits.',
+        description: 'Legal entity identifier.',
+        labelName: 'Customer_LEI',
+        label: 'Legal entity identifier',
+        help: 'Twenty characters.',
         partnerEditable: true,
         access: { Deal_Registration_Partner: 'edit' }
       });
@@ -99,7 +99,7 @@ describe('generated vocabulary modules', () => {
       'Deal_Registration__c.Customer_Domain__c: Deal_Registration_Admin grants read, the registry says nothing'
     );
     expect(r.stderr).toContain(
-      'Deal_Registration__c.Customer_DUNS__c: Deal_Registration_Partner grants nothing, the registry says edit'
+      'Deal_Registration__c.Customer_LEI__c: Deal_Registration_Partner grants nothing, the registry says edit'
     );
     for (const file of [
       'labels/CustomLabels.labels-meta.xml',
