@@ -63,6 +63,32 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
     }
   },
+  // Product code never depends on test code: the preview (npm run preview), the scoring function's
+  // sources (npm start, the deployed build) and the tools' sources import no test fixture, mock or
+  // helper. Tests may import product code, not the other way round.
+  {
+    files: [
+      'preview/**/*.ts',
+      'preview/**/*.js',
+      'functions/*/src/**/*.ts',
+      'tools/*/src/**/*.ts',
+      'force-app*/**/lwc/**/*.ts'
+    ],
+    ignores: ['preview/__tests__/**', 'preview/e2e/**', '**/__tests__/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/test/**', '**/tests/**', '**/__tests__/**', '**/jest-mocks/**', '**/jest-utils/**'],
+              message: 'Product code must not import test code; move what it needs into a product module.'
+            }
+          ]
+        }
+      ]
+    }
+  },
   {
     files: ['scripts/**/*.mjs', 'scripts/**/*.js', '*.js', '*.mjs'],
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' }

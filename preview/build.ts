@@ -13,15 +13,18 @@ import replace from '@rollup/plugin-replace';
 import { XMLParser } from 'fast-xml-parser';
 
 export const ROOT = join(__dirname, '..');
-/** The lwc folder of every package directory of sfdx-project.json (core, MDF, ...). */
-const LWC_DIRS = (
+/** Every package directory of sfdx-project.json (core, site, MDF, ...). */
+const PACKAGE_DIRS = (
   JSON.parse(readFileSync(join(ROOT, 'sfdx-project.json'), 'utf8')) as {
     packageDirectories: { path: string }[];
   }
-).packageDirectories
-  .map((d) => join(ROOT, d.path, 'main/default/lwc'))
-  .filter((d) => existsSync(d));
-const LABELS_FILE = join(ROOT, 'force-app/main/default/labels/CustomLabels.labels-meta.xml');
+).packageDirectories.map((d) => join(ROOT, d.path));
+/** The lwc folder of every package directory that has components. */
+const LWC_DIRS = PACKAGE_DIRS.map((d) => join(d, 'main/default/lwc')).filter((d) => existsSync(d));
+/** The CustomLabels file of every package directory that has labels (each package brings its own). */
+export const LABEL_FILES = PACKAGE_DIRS.map((d) =>
+  join(d, 'main/default/labels/CustomLabels.labels-meta.xml')
+).filter((f) => existsSync(f));
 const OBJECTS_DIR = join(ROOT, 'force-app/main/default/objects');
 const CLIENT_DIR = join(__dirname, 'client');
 
@@ -31,13 +34,19 @@ export const PAGES: readonly PageName[] = ['portal', 'console'];
 
 const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (n) => n === 'labels' });
 
-/** Every custom label by name, from the project's CustomLabels file. */
-export function readLabels(file = LABELS_FILE): Map<string, string> {
-  const doc = xml.parse(readFileSync(file, 'utf8')) as {
-    CustomLabels?: { labels?: { fullName: string; value: string }[] };
-  };
+/** Every custom label by name, from the CustomLabels files of every package directory. */
+export function readLabels(files: readonly string[] = LABEL_FILES): Map<string, string> {
   const out = new Map<string, string>();
-  for (const l of doc.CustomLabels?.labels ?? []) out.set(String(l.fullName), String(l.value ?? ''));
+  for (const file of files) {
+    const doc = xml.parse(readFileSync(file, 'utf8')) as {
+      CustomLabels?: { labels?: { fullName: string; value: string }[] };
+    };
+    for (const l of doc.CustomLabels?.labels ?? []) {
+      const name = String(l.fullName);
+      if (out.has(name)) throw new Error(`custom label ${name} is defined twice (again in ${file})`);
+      out.set(name, String(l.value ?? ''));
+    }
+  }
   return out;
 }
 
@@ -132,7 +141,7 @@ export function salesforceModules(labels: Map<string, string>): Plugin {
         const value = labels.get(key);
         if (value === undefined) {
           this.error(
-            `custom label c.${key} is imported by a component but not defined in CustomLabels.labels-meta.xml`
+            `custom label c.${key} is imported by a component but not defined in any package's CustomLabels.labels-meta.xml`
           );
         }
         return `export default ${JSON.stringify(value)};`;
@@ -242,7 +251,7 @@ export function buildKey(): string {
   const inputs = [
     ...LWC_DIRS.flatMap((d) => filesUnder(d, (n) => /\.(js|html|css)$/.test(n))),
     ...filesUnder(CLIENT_DIR, () => true),
-    LABELS_FILE,
+    ...LABEL_FILES,
     ...filesUnder(OBJECTS_DIR, (n) => n.endsWith('.xml')),
     __filename,
     ...['lwc', '@lwc/rollup-plugin', 'lightning-base-components', 'rollup'].map((p) =>

@@ -82,7 +82,8 @@ export const REQUIRED_MDF = {
   PermissionSet: ['MDF_Claim_Partner', 'MDF_Claim_Manager'],
   ApprovalProcess: ['PartnerFundClaim.MDF_Claim_Review'],
   ApexClass: ['MdfApi', 'MdfClaimService', 'MdfClaimController', 'MdfClaimReviewController'],
-  LightningComponentBundle: ['mdfClaim', 'mdfClaimReview']
+  LightningComponentBundle: ['mdfClaim', 'mdfClaimReview'],
+  CustomLabels: ['CustomLabels']
 };
 /** What each package directory must hold, by its folder name. */
 export const REQUIRED_BY_DIR = {

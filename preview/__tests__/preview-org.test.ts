@@ -41,6 +41,13 @@ describe('contract with the components', () => {
     expect(Object.keys(CONTROLLERS)).toContain(name);
   });
 
+  it('resolves the labels of every package directory (the MDF components speak MDF_* labels)', () => {
+    const labels = readLabels();
+    expect(labels.get('DR_Error_Generic')).toBeTruthy();
+    expect(labels.get('MDF_Claim_Title')).toBe('Claim Market Development Funds');
+    expect(labels.get('MDF_Review_Title')).toBe('MDF claim review');
+  });
+
   it('every label the org and controllers speak exists in CustomLabels', () => {
     const labels = readLabels();
     const used = new Set<string>();

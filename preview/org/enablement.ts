@@ -11,11 +11,7 @@ import type {
   RecommendRequest,
   RecommendResponse
 } from '../../functions/deal-scoring/src/enablement/schemas';
-import {
-  contentItem,
-  contentRecords,
-  type ContentRecord
-} from '../../functions/deal-scoring/test/enablement/labelled-set';
+import { contentItem, contentRecords, type ContentRecord } from '../data/enablement-content';
 
 interface Store {
   /** Content id -> record (active and retired). */

@@ -813,6 +813,39 @@ export const PLANTED: Planted[] = [
       ]),
     expect:
       /PlantedDmlLoop\.cls: line 4: a call to PlantedDmlLoop\.fetch, which makes Http\.send at line 10 after DML/
+  },
+  // --- Apex: objects read through their selector only ---
+  {
+    rule: 'selector-queries',
+    what: 'a service queries Product2 itself instead of ProductCatalogSelector',
+    plant: (c) =>
+      addClass(c, 'PlantedProductQuery', [
+        'public with sharing class PlantedProductQuery {',
+        '  public static List<String> names() {',
+        '    List<String> out = new List<String>();',
+        '    for (Product2 p : [SELECT Name FROM Product2 WHERE IsActive = TRUE WITH USER_MODE]) {',
+        '      out.add(p.Name);',
+        '    }',
+        '    return out;',
+        '  }',
+        '}'
+      ]),
+    expect:
+      /PlantedProductQuery\.cls: line 4: SOQL FROM Product2 in PlantedProductQuery; read Product2 through ProductCatalogSelector/
+  },
+  {
+    rule: 'selector-queries',
+    what: 'dynamic SOQL on Product2 in a constant outside the selector',
+    plant: (c) =>
+      addClass(c, 'PlantedProductDynamic', [
+        'public with sharing class PlantedProductDynamic {',
+        "  static final String QUERY = 'SELECT Name, ProductCode FROM Product2 WHERE IsActive = TRUE';",
+        '  public static List<SObject> rows() {',
+        '    return Database.query(QUERY, AccessLevel.USER_MODE);',
+        '  }',
+        '}'
+      ]),
+    expect: /PlantedProductDynamic\.cls: line 2: dynamic SOQL FROM Product2 in PlantedProductDynamic/
   }
 ];
 

@@ -26,6 +26,7 @@ import enumeratedValues from './rules/enumerated-values.mjs';
 import apexPicklistLiterals from './rules/apex-picklist-literals.mjs';
 import dmlBeforeCallout from './rules/dml-before-callout.mjs';
 import queriedFields from './rules/queried-fields.mjs';
+import selectorQueries from './rules/selector-queries.mjs';
 
 export const RULES = [
   schema,
@@ -50,7 +51,8 @@ export const RULES = [
   enumeratedValues,
   apexPicklistLiterals,
   dmlBeforeCallout,
-  queriedFields
+  queriedFields,
+  selectorQueries
 ];
 
 const names = RULES.map((r) => r.name);

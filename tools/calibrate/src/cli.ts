@@ -130,6 +130,11 @@ export async function runCalibrate(
   const target = values['target-rejection'] !== undefined ? Number(values['target-rejection']) : 0.05;
   if (!(target > 0 && target < 1))
     throw new InputError(`--target-rejection must be between 0 and 1, got "${values['target-rejection']}"`);
+  // Every argument is checked before any history is read (an org or a large export takes minutes).
+  const winWeight =
+    values['win-weight'] !== undefined ? Number(values['win-weight']) : DEFAULT_LEARN.winWeight;
+  if (!(winWeight >= 0 && winWeight <= 10))
+    throw new InputError(`--win-weight must be a number from 0 to 10, got "${values['win-weight']}"`);
   const options: Partial<AnalysisOptions> = {
     currentReviewThreshold: num('Review_Threshold__c', 70),
     currentConflictThreshold: num('Conflict_Threshold__c', 0.82),
@@ -160,10 +165,6 @@ export async function runCalibrate(
   }
 
   const summary = analyze(history, options);
-  const winWeight =
-    values['win-weight'] !== undefined ? Number(values['win-weight']) : DEFAULT_LEARN.winWeight;
-  if (!(winWeight >= 0 && winWeight <= 10))
-    throw new InputError(`--win-weight must be a number from 0 to 10, got "${values['win-weight']}"`);
   const learned = values.learn
     ? learn(history, DEFAULT_RULESET.data, { version: values.version, winWeight })
     : undefined;

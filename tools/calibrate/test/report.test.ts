@@ -59,7 +59,12 @@ describe('npm run calibrate', () => {
     expect(new Set(urls)).toEqual(new Set(['http://www.w3.org/2000/svg']));
   });
 
-  it('refuses unclear arguments with the usage', async () => {
+  // Every argument is checked before the history is read: a typo fails at once, not after an org's
+  // export (and this test stays light: no 20,000-registration demo history is built to refuse it).
+  it('refuses unclear arguments with the usage, before reading any history', async () => {
+    await expect(
+      runCalibrate(['--csv', join(out, 'no-such-folder'), '--win-weight', 'lots'], quiet)
+    ).rejects.toThrow(/--win-weight must be a number from 0 to 10, got "lots"/);
     await expect(runCalibrate([], quiet)).rejects.toThrow(/Usage: npm run calibrate/);
     await expect(runCalibrate(['--demo', '--csv', 'x'], quiet)).rejects.toThrow(/Choose one input mode/);
     await expect(runCalibrate(['--demo', '--target-rejection', '2'], quiet)).rejects.toThrow(InputError);

@@ -44,7 +44,8 @@ describe('documents', () => {
     ]);
     expect(doc!.text).toContain('Customer: Hafenlogistik Bremen GmbH');
     expect(doc!.text).toContain('Amount: EUR 175,000');
-  });
+    // The first PDF read of a run loads pdf.js (unpdf): about a second, several under load.
+  }, 30_000);
 
   it.each([
     ['not base64', 'application/pdf', '%%%not base64%%%', /must be base64/],
@@ -99,7 +100,8 @@ describe('POST /v1/parse with catalogue and documents', () => {
     expect(body.fields.opportunityName).toBe('Hafenlogistik Bremen GmbH – Warehouse Manager');
     expect(body.proposed).toEqual(['opportunityName']);
     await app.close();
-  });
+    // Builds the app and reads a PDF (loading pdf.js when this test runs alone): seconds under load.
+  }, 30_000);
 
   it('answers 400 naming the bad document', async () => {
     const app = await newApp();

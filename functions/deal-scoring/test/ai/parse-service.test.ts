@@ -125,7 +125,8 @@ describe('parseText with a model (local OpenAI-compatible server)', () => {
     const r = await parseText(request, { model: model() });
     expect(r.fallback).toBe(true);
     expect(r.engine).toBe('builtin');
-  });
+    // Waits out the model's deadline on real timers against a server that answers after 1 s.
+  }, 20_000);
 
   it('treats the text as data: an injected instruction is fenced and changes nothing', async () => {
     const injected = PARTNER_EMAILS.find((c) => c.id === 'injection-attempt')!;

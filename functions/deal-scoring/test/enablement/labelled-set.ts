@@ -1,55 +1,13 @@
 // The labelled set of the enablement feed (labelled-profiles.json) and the library it is labelled
-// against (the sample data plan's Enablement_Content__c records), as requests for the ranker, plus
+// against (the sample data plan's Enablement_Content__c records, read by the preview's data module
+// preview/data/enablement-content.ts, which the preview org serves too), as requests for the ranker, plus
 // nDCG@k and the popularity baseline. Used by the evaluation script and its test.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContentItem, RecommendRequest } from '../../src/enablement/schemas';
+import { contentItem, contentRecords } from '../../../../preview/data/enablement-content';
 
-const repoRoot = join(__dirname, '..', '..', '..', '..');
-
-/** One Enablement_Content__c record of the sample data plan (sf data tree format). */
-export interface ContentRecord {
-  attributes: { type: string; referenceId: string };
-  Name: string;
-  Content_Type__c: ContentItem['type'];
-  Level__c?: NonNullable<ContentItem['level']>;
-  Products__c?: string;
-  Industries__c?: string;
-  Topics__c?: string;
-  Competitor__c?: string;
-  Language__c?: string;
-  Summary__c?: string;
-  URL__c?: string;
-  Active__c: boolean;
-}
-
-const split = (v: string | undefined) =>
-  (v ?? '')
-    .split(';')
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-/** A record as the function's content item (what EnablementService sends), id = the record's reference id. */
-export function contentItem(record: ContentRecord, id: string, popularity?: number): ContentItem {
-  return {
-    id,
-    title: record.Name,
-    type: record.Content_Type__c,
-    ...(record.Level__c ? { level: record.Level__c } : {}),
-    ...(record.Summary__c ? { summary: record.Summary__c } : {}),
-    ...(record.Products__c ? { products: split(record.Products__c) } : {}),
-    ...(record.Industries__c ? { industries: split(record.Industries__c) } : {}),
-    ...(record.Topics__c ? { topics: split(record.Topics__c) } : {}),
-    ...(record.Competitor__c ? { competitor: record.Competitor__c } : {}),
-    ...(record.Language__c ? { language: record.Language__c } : {}),
-    ...(popularity !== undefined ? { popularity } : {})
-  };
-}
-
-export function contentRecords(): ContentRecord[] {
-  const file = join(repoRoot, 'data', 'Enablement_Content__c.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { records: ContentRecord[] }).records;
-}
+export { contentItem, contentRecords, type ContentRecord } from '../../../../preview/data/enablement-content';
 
 interface LabelledRegistration {
   p: string[];

@@ -115,7 +115,9 @@ describe('on a worker thread', () => {
     expect(dup.json().errors[0].path).toBe('/library/1/id');
     await pooled.close();
     await inline.close();
-  });
+    // Starts a worker thread, which loads the function's sources itself: seconds on a loaded machine
+    // (as in worker-pool.test.ts).
+  }, 60_000);
 });
 
 describe('embeddings configuration and client', () => {

@@ -203,7 +203,8 @@ describe('POST /v1/forecast', () => {
   beforeAll(async () => {
     app = await buildApp(defaultConfig({ workerThreads: 1 }));
     await app.ready();
-  });
+    // Warms up a worker thread, which loads the function's sources itself: seconds under load.
+  }, 60_000);
   afterAll(() => app.close());
   const post = (payload: unknown) =>
     app.inject({

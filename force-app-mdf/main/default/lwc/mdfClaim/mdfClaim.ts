@@ -4,6 +4,8 @@ import saveDraft from '@salesforce/apex/MdfClaimController.saveDraft';
 import checkClaim from '@salesforce/apex/MdfClaimController.checkClaim';
 import submitClaim from '@salesforce/apex/MdfClaimController.submitClaim';
 import { reduceErrors } from 'c/ldsUtils';
+import { formatLabel } from 'c/dealFormat';
+import { LABELS } from './labels';
 
 /** Where an unsaved draft is kept when a save fails, per fund request (survives a reload). */
 export const DRAFT_KEY_PREFIX = 'mdfClaimDraft:';
@@ -49,6 +51,8 @@ export default class MdfClaim extends LightningElement {
   /** The fund request (record page of PartnerFundRequest in the partner site). */
   @api recordId: string | undefined;
 
+  readonly labels = LABELS;
+
   context: MdfClaimContext | undefined;
   claim: MdfClaimView | null = null;
   draft: MdfClaimDraft = {};
@@ -68,7 +72,7 @@ export default class MdfClaim extends LightningElement {
     this.loading = true;
     this.error = undefined;
     try {
-      if (!this.recordId) throw new Error('This component needs a fund request (recordId).');
+      if (!this.recordId) throw new Error(LABELS.Needs_Record);
       this.context = await getClaimContext({ fundRequestId: this.recordId });
       this.showClaim(this.context.claim ?? null);
       this.restoreUnsaved();
@@ -103,7 +107,7 @@ export default class MdfClaim extends LightningElement {
     return this.claim !== null && this.claim.canEdit;
   }
   get stageText(): string {
-    return this.claim ? `Stage: ${this.claim.stage}` : 'New claim';
+    return this.claim ? formatLabel(LABELS.Stage, this.claim.stage) : LABELS.New_Claim;
   }
   get submitted(): boolean {
     return this.claim !== null && !this.claim.canEdit;
@@ -118,9 +122,11 @@ export default class MdfClaim extends LightningElement {
     const c = this.context;
     if (!c) return '';
     const parts = [
-      `Approved ${money(c.approvedAmount, c.currencyIsoCode)}`,
-      c.activityType ? `for ${c.activityType}` : '',
-      c.activityStartDate ? `from ${c.activityStartDate} to ${c.activityEndDate ?? '?'}` : ''
+      formatLabel(LABELS.Request_Approved, money(c.approvedAmount, c.currencyIsoCode)),
+      c.activityType ? formatLabel(LABELS.Request_For, c.activityType) : '',
+      c.activityStartDate
+        ? formatLabel(LABELS.Request_Dates, c.activityStartDate, c.activityEndDate ?? LABELS.Date_Open)
+        : ''
     ];
     return parts.filter((p) => p).join(' ');
   }
@@ -129,18 +135,17 @@ export default class MdfClaim extends LightningElement {
     if (!c) return '';
     const parts: string[] = [];
     if (c.coFundingPercent !== null && c.coFundingPercent !== undefined)
-      parts.push(`The programme pays ${c.coFundingPercent}% of eligible costs.`);
-    if (c.claimDeadline) parts.push(`Claim by ${c.claimDeadline}.`);
-    if (c.proofRequired)
-      parts.push('Proof of execution (photos, screenshots or attendee lists) is required.');
-    if (c.maxClaims) parts.push(`Claims on this request: ${c.claimsMade} of ${c.maxClaims}.`);
+      parts.push(formatLabel(LABELS.Policy_Co_Funding, c.coFundingPercent));
+    if (c.claimDeadline) parts.push(formatLabel(LABELS.Policy_Deadline, c.claimDeadline));
+    if (c.proofRequired) parts.push(LABELS.Policy_Proof);
+    if (c.maxClaims) parts.push(formatLabel(LABELS.Policy_Claims, c.claimsMade, c.maxClaims));
     return parts.join(' ');
   }
   get categoryOptions(): { label: string; value: string }[] {
     return (this.context?.costCategories ?? []).map((c) => ({ label: c, value: c }));
   }
   get registrationOptions(): { label: string; value: string }[] {
-    return [{ label: 'None', value: '' }, ...(this.context?.registrations ?? [])];
+    return [{ label: LABELS.Registration_None, value: '' }, ...(this.context?.registrations ?? [])];
   }
   get hasRegistrations(): boolean {
     return (this.context?.registrations ?? []).length > 0;
@@ -150,14 +155,17 @@ export default class MdfClaim extends LightningElement {
       ...l,
       key: this.lineKeys[index]!,
       index,
-      descriptionLabel: `Cost ${index + 1}: description`,
-      categoryLabel: `Cost ${index + 1}: category`,
-      amountLabel: `Cost ${index + 1}: amount`
+      descriptionLabel: formatLabel(LABELS.Cost_Description, index + 1),
+      categoryLabel: formatLabel(LABELS.Cost_Category, index + 1),
+      amountLabel: formatLabel(LABELS.Cost_Amount, index + 1)
     }));
   }
   get linesTotal(): string {
     const total = this.lines.reduce((sum, l) => sum + (Number(l.amount) || 0), 0);
     return money(total, this.context?.currencyIsoCode);
+  }
+  get linesTotalText(): string {
+    return formatLabel(LABELS.Costs_Total, this.linesTotal);
   }
   get acceptedFormats(): string[] {
     return ACCEPTED_FILES;
@@ -168,16 +176,15 @@ export default class MdfClaim extends LightningElement {
         key: `${d.contentDocumentId}-${f.name}`,
         label: f.label,
         value:
-          (f.value ?? '') +
-          (f.confidence !== null && f.confidence !== undefined
-            ? ` (${Math.round(f.confidence * 100)}% sure)`
-            : '')
+          f.confidence !== null && f.confidence !== undefined
+            ? formatLabel(LABELS.Field_Confidence, f.value ?? '', Math.round(f.confidence * 100))
+            : (f.value ?? '')
       }));
       return {
         key: d.contentDocumentId,
         fileName: d.fileName,
-        roleLabel: d.role === 'proof' ? 'Proof of execution' : 'Invoice',
-        statusText: d.checked ? 'Read' : 'Not checked yet',
+        roleLabel: d.role === 'proof' ? LABELS.Role_proof : LABELS.Role_invoice,
+        statusText: d.checked ? LABELS.Document_Read : LABELS.Document_Not_Checked,
         fields,
         hasFields: fields.length > 0
       };
@@ -243,7 +250,7 @@ export default class MdfClaim extends LightningElement {
       const saved = await saveDraft({ fundRequestId: this.recordId!, draft: this.currentDraft() });
       this.forgetUnsaved();
       this.showClaim(saved);
-      this.notice = 'Draft saved. Upload the invoices and proof, then check the documents.';
+      this.notice = LABELS.Saved;
     }, true);
   }
 
@@ -251,7 +258,7 @@ export default class MdfClaim extends LightningElement {
     await this.run(async () => {
       this.context = await getClaimContext({ fundRequestId: this.recordId! });
       this.showClaim(this.context.claim ?? this.claim);
-      this.notice = 'Files uploaded. Check the documents to see what was read.';
+      this.notice = LABELS.Uploaded;
     }, false);
   }
 
@@ -261,9 +268,7 @@ export default class MdfClaim extends LightningElement {
       this.forgetUnsaved();
       this.showClaim(saved);
       this.showClaim(await checkClaim({ claimId: saved.claimId }));
-      this.notice = this.hasMessages
-        ? 'Fix what you can, or explain below, then submit.'
-        : 'No problems found. You can submit the claim.';
+      this.notice = this.hasMessages ? LABELS.Check_Problems : LABELS.Check_Clean;
     }, true);
   }
 
@@ -272,7 +277,7 @@ export default class MdfClaim extends LightningElement {
       const saved = await saveDraft({ fundRequestId: this.recordId!, draft: this.currentDraft() });
       this.forgetUnsaved();
       this.showClaim(await submitClaim({ claimId: saved.claimId, explanation: this.explanation || null }));
-      this.notice = 'Claim submitted. Your channel manager reviews it; you will see the decision here.';
+      this.notice = LABELS.Submitted;
     }, true);
   }
 
@@ -358,7 +363,7 @@ export default class MdfClaim extends LightningElement {
       this.lines = (d.costLines ?? []).map((l) => ({ ...l }));
       this.lineKeys = this.lines.map(() => nextKey());
       this.explanation = d.explanation ?? '';
-      this.notice = 'Your unsaved changes from the last attempt were restored. Save them when you are ready.';
+      this.notice = LABELS.Restored;
     } catch {
       this.forgetUnsaved();
     }

@@ -2,6 +2,8 @@ import { LightningElement, api } from 'lwc';
 import getReview from '@salesforce/apex/MdfClaimReviewController.getReview';
 import decide from '@salesforce/apex/MdfClaimReviewController.decide';
 import { reduceErrors } from 'c/ldsUtils';
+import { formatLabel } from 'c/dealFormat';
+import { LABELS } from './labels';
 
 /** The decision each recommendation expects; any other decision is an override. */
 export const EXPECTED_ACTION: Record<string, MdfDecisionAction | undefined> = {
@@ -10,9 +12,9 @@ export const EXPECTED_ACTION: Record<string, MdfDecisionAction | undefined> = {
 };
 
 const ACTION_LABELS: Record<MdfDecisionAction, string> = {
-  APPROVE: 'Approve',
-  REJECT: 'Reject',
-  REQUEST_INFO: 'Request more information'
+  APPROVE: LABELS.Action_APPROVE,
+  REJECT: LABELS.Action_REJECT,
+  REQUEST_INFO: LABELS.Action_REQUEST_INFO
 };
 
 interface FieldRow {
@@ -55,6 +57,8 @@ export default class MdfClaimReviewCard extends LightningElement {
   /** The PartnerFundClaim (record page). */
   @api recordId: string | undefined;
 
+  readonly labels = LABELS;
+
   review: MdfClaimReview | undefined;
   error: unknown;
   loading = true;
@@ -72,7 +76,7 @@ export default class MdfClaimReviewCard extends LightningElement {
     this.loading = true;
     this.error = undefined;
     try {
-      if (!this.recordId) throw new Error('This card needs an MDF claim (recordId).');
+      if (!this.recordId) throw new Error(LABELS.Needs_Record);
       this.review = await getReview({ claimId: this.recordId });
     } catch (e) {
       this.error = e;
@@ -89,7 +93,7 @@ export default class MdfClaimReviewCard extends LightningElement {
   }
   get recommendationText(): string {
     const r = this.review?.recommendation;
-    return r ? `Recommendation: ${r}` : 'No check result';
+    return r ? formatLabel(LABELS.Recommendation, r) : LABELS.No_Result;
   }
   get recommendationClass(): string {
     const r = this.review?.recommendation;
@@ -101,14 +105,19 @@ export default class MdfClaimReviewCard extends LightningElement {
     const r = this.review;
     if (!r) return [];
     const rows = [
-      ['Partner', r.partnerName ?? ''],
-      ['Fund request', r.fundRequestTitle ?? ''],
-      ['Approved', money(r.approvedAmount, r.currencyIsoCode)],
-      ['Claimed', money(r.amount, r.currencyIsoCode)],
-      ['Recommended payout', money(r.recommendedPayout, r.currencyIsoCode)],
-      ['Activity', r.activityStartDate ? `${r.activityStartDate} to ${r.activityEndDate ?? '?'}` : ''],
-      ['Deal registration', r.dealRegistrationName ?? ''],
-      ['Stage', r.stage]
+      [LABELS.Fact_Partner, r.partnerName ?? ''],
+      [LABELS.Fact_Fund_Request, r.fundRequestTitle ?? ''],
+      [LABELS.Fact_Approved, money(r.approvedAmount, r.currencyIsoCode)],
+      [LABELS.Fact_Claimed, money(r.amount, r.currencyIsoCode)],
+      [LABELS.Fact_Payout, money(r.recommendedPayout, r.currencyIsoCode)],
+      [
+        LABELS.Fact_Activity,
+        r.activityStartDate
+          ? formatLabel(LABELS.Activity_Dates, r.activityStartDate, r.activityEndDate ?? LABELS.Date_Open)
+          : ''
+      ],
+      [LABELS.Fact_Registration, r.dealRegistrationName ?? ''],
+      [LABELS.Fact_Stage, r.stage]
     ];
     return rows.filter(([, v]) => v).map(([label, value]) => ({ key: label!, label: label!, value: value! }));
   }
@@ -122,7 +131,7 @@ export default class MdfClaimReviewCard extends LightningElement {
     const r = this.review;
     return (r?.costLines ?? []).map((l, i) => ({
       key: `line-${i}`,
-      text: `${l.description} (${l.category}): ${money(l.amount, r?.currencyIsoCode)}`
+      text: formatLabel(LABELS.Cost_Line, l.description, l.category, money(l.amount, r?.currencyIsoCode))
     }));
   }
   get documents(): DocumentCard[] {
@@ -135,7 +144,9 @@ export default class MdfClaimReviewCard extends LightningElement {
           label: f.label,
           value: f.value ?? '',
           confidenceText:
-            f.confidence !== null && f.confidence !== undefined ? `${Math.round(f.confidence * 100)}%` : '',
+            f.confidence !== null && f.confidence !== undefined
+              ? formatLabel(LABELS.Confidence, Math.round(f.confidence * 100))
+              : '',
           sourceText: f.sourceText ?? '',
           claimValue: f.claimValue ?? '',
           mismatch,
@@ -147,8 +158,8 @@ export default class MdfClaimReviewCard extends LightningElement {
         headingId: `doc-${i}`,
         fileName: d.fileName,
         meta: [
-          d.role === 'proof' ? 'Proof of execution' : 'Invoice',
-          d.checked ? readBy(d.textSource) : 'not checked'
+          d.role === 'proof' ? LABELS.Role_proof : LABELS.Role_invoice,
+          d.checked ? readBy(d.textSource) : LABELS.Not_Checked
         ]
           .filter((x) => x)
           .join(' · '),
@@ -184,7 +195,8 @@ export default class MdfClaimReviewCard extends LightningElement {
   get decidedText(): string {
     const r = this.review;
     if (!r || r.pendingApproval || !r.humanDecision) return '';
-    return `Decided: ${r.humanDecision}${r.overridden ? ' (override)' : ''}${r.decisionReason ? `: ${r.decisionReason}` : ''}`;
+    const decided = formatLabel(r.overridden ? LABELS.Decided_Override : LABELS.Decided, r.humanDecision);
+    return r.decisionReason ? formatLabel(LABELS.With_Reason, decided, r.decisionReason) : decided;
   }
   get formOpen(): boolean {
     return this.action !== null;
@@ -203,9 +215,7 @@ export default class MdfClaimReviewCard extends LightningElement {
     return this.action !== 'APPROVE' || this.isOverride;
   }
   get reasonLabel(): string {
-    return this.reasonRequired
-      ? 'Reason (shown to the partner for a rejection or a request)'
-      : 'Comment (optional)';
+    return this.reasonRequired ? LABELS.Reason : LABELS.Comment;
   }
 
   openForm(event: Event): void {
@@ -227,9 +237,7 @@ export default class MdfClaimReviewCard extends LightningElement {
   async confirm(): Promise<void> {
     if (!this.action || !this.recordId) return;
     if (this.reasonRequired && !this.reason.trim()) {
-      this.reasonError = this.isOverride
-        ? 'Give a reason: this decision differs from the recommendation.'
-        : 'Give a reason for the partner.';
+      this.reasonError = this.isOverride ? LABELS.Reason_Override : LABELS.Reason_Partner;
       return;
     }
     this.busy = true;
@@ -241,7 +249,7 @@ export default class MdfClaimReviewCard extends LightningElement {
         action: this.action,
         reason: this.reason.trim() || null
       });
-      this.notice = `${label}: done.`;
+      this.notice = formatLabel(LABELS.Done, label);
       this.action = null;
     } catch (e) {
       this.error = e;
@@ -252,9 +260,9 @@ export default class MdfClaimReviewCard extends LightningElement {
 }
 
 function readBy(source: string | null | undefined): string {
-  if (source === 'OCR') return 'read by OCR';
-  if (source === 'TEXT_LAYER') return 'read from the PDF text';
-  return source ? 'no text found' : '';
+  if (source === 'OCR') return LABELS.Read_OCR;
+  if (source === 'TEXT_LAYER') return LABELS.Read_Text;
+  return source ? LABELS.No_Text : '';
 }
 
 function money(value: number | null | undefined, currency: string | null | undefined): string {

@@ -6,7 +6,7 @@ import {
   clearDom,
   changeValue
 } from '../../../../../../force-app/test/jest-utils/lwcTestUtils';
-import MdfClaim, { DRAFT_KEY_PREFIX } from 'c/mdfClaim';
+import { mockCustomLabels } from '../../../../../../force-app/test/jest-utils/customLabels';
 import getClaimContext from '@salesforce/apex/MdfClaimController.getClaimContext';
 import saveDraft from '@salesforce/apex/MdfClaimController.saveDraft';
 import checkClaim from '@salesforce/apex/MdfClaimController.checkClaim';
@@ -25,6 +25,10 @@ jest.mock('@salesforce/apex/MdfClaimController.checkClaim', () => ({ default: je
 jest.mock('@salesforce/apex/MdfClaimController.submitClaim', () => ({ default: jest.fn() }), {
   virtual: true
 });
+
+// The text checked below is the custom labels' values (sfdx-lwc-jest would give their names).
+mockCustomLabels('MDF_');
+const { default: MdfClaim, DRAFT_KEY_PREFIX } = require('c/mdfClaim');
 
 const REQUEST_ID = CONTEXT.fundRequestId;
 const flush = () => flushPromises(12);

@@ -5,7 +5,7 @@ import {
   queryAll,
   clearDom
 } from '../../../../../../force-app/test/jest-utils/lwcTestUtils';
-import MdfClaimReview from 'c/mdfClaimReview';
+import { mockCustomLabels } from '../../../../../../force-app/test/jest-utils/customLabels';
 import getReview from '@salesforce/apex/MdfClaimReviewController.getReview';
 import decide from '@salesforce/apex/MdfClaimReviewController.decide';
 
@@ -17,6 +17,10 @@ jest.mock('@salesforce/apex/MdfClaimReviewController.getReview', () => ({ defaul
 jest.mock('@salesforce/apex/MdfClaimReviewController.decide', () => ({ default: jest.fn() }), {
   virtual: true
 });
+
+// The text checked below is the custom labels' values (sfdx-lwc-jest would give their names).
+mockCustomLabels('MDF_');
+const { default: MdfClaimReview } = require('c/mdfClaimReview');
 
 const flush = () => flushPromises(12);
 const clone = (o) => JSON.parse(JSON.stringify(o));
