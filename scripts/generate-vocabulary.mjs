@@ -3,6 +3,9 @@
 //   force-app/main/default/classes/shared/DealVocabulary.cls (+ -meta.xml, + DealVocabularyTest.cls)
 //   force-app/main/default/lwc/dealVocabulary/dealVocabulary.ts (+ .js-meta.xml)
 //   functions/deal-scoring/src/vocabulary.ts
+// and, from the registration field registry (`registrationFields`), the generated parts of
+// hand-written files (scripts/generate-registration-fields.mjs: permission sets, custom labels,
+// the portal DTO, mapper, selector field list and DealPortalDraft in types/lwc/apex.d.ts).
 // The vocabulary is validated against its schema first; an invalid file names the field and stops.
 // `--check` writes nothing and exits 1 when a generated file differs from what it would write
 // (the boundary test runs it). `--vocabulary <file>` reads another file (for tests).
@@ -12,6 +15,14 @@ import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import {
+  IN_PLACE,
+  RegistrationFieldsSchema,
+  deriveVocabulary,
+  permissionSetPath,
+  registryErrors,
+  rewritePermissionSet
+} from './generate-registration-fields.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -25,7 +36,6 @@ const vocabularyPath =
 const UpperName = Type.String({ pattern: '^[A-Z][A-Z0-9_]*$' });
 const Values = (pattern) => Type.Array(Type.String({ pattern }), { minItems: 1, uniqueItems: true });
 const Constants = Values('^[A-Z][A-Z0-9_]*$');
-const ContractPath = Type.String({ pattern: '^(customer|opportunity|contact|partner)\\.[a-z][A-Za-z]*$' });
 const Setting = Type.Object(
   {
     /** null: no built-in value (a blank setting lets the function choose). */
@@ -63,8 +73,8 @@ const VocabularySchema = Type.Object(
     candidateKind: Values('^[a-z]+$'),
     regions: Constants,
     partnerTiers: Constants,
-    requiredFields: Type.Array(ContractPath, { minItems: 1, uniqueItems: true }),
-    fieldLabels: Type.Record(ContractPath, Type.String({ minLength: 1 })),
+    /** Every partner-facing registration field once; requiredFields and fieldLabels derive from it. */
+    registrationFields: RegistrationFieldsSchema,
     legalForms: Type.Object(
       {
         tokens: Values('^[a-z0-9]+$'),
@@ -95,9 +105,7 @@ export function vocabularyErrors(v) {
       if (!statuses.includes(m)) errors.push(`/registrationStatus/groups/${group}: unknown status ${m}`);
     }
   }
-  for (const path of v.requiredFields) {
-    if (!(path in v.fieldLabels)) errors.push(`/requiredFields: ${path} has no entry in fieldLabels`);
-  }
+  errors.push(...registryErrors(v.registrationFields));
   for (const [name, s] of Object.entries(v.settings)) {
     const expected = s.type === 'boolean' ? 'boolean' : s.type === 'string' ? 'string' : 'number';
     const nullable = s.type === 'string';
@@ -337,6 +345,25 @@ async function format(path, text) {
   return prettier.format(text, { ...options, filepath: file });
 }
 
+/** Each registry field whose permission in the set differs from the registry, named (for --check). */
+function permissionDifferences(current, wanted, registry, set) {
+  const grant = (text, field) => {
+    const m = text.match(
+      new RegExp(
+        `<editable>(true|false)</editable>\\s*<field>${registry.object}\\.${field}</field>\\s*<readable>(true|false)</readable>`
+      )
+    );
+    return !m ? 'nothing' : m[1] === 'true' ? 'edit' : m[2] === 'true' ? 'read' : 'nothing';
+  };
+  return registry.fields
+    .map((f) => [f.field, grant(current, f.field), grant(wanted, f.field)])
+    .filter(([, has, should]) => has !== should)
+    .map(
+      ([field, has, should]) =>
+        `${registry.object}.${field}: ${set} grants ${has}, the registry says ${should}`
+    );
+}
+
 async function main() {
   let vocabulary;
   try {
@@ -350,20 +377,37 @@ async function main() {
     for (const e of errors) console.error(`${relative(process.cwd(), vocabularyPath)}${e}`);
     return 1;
   }
+  const derived = deriveVocabulary(vocabulary);
+  const registry = vocabulary.registrationFields;
   let stale = 0;
-  for (const [path, render] of Object.entries(OUTPUTS)) {
-    const text = await format(path, render(vocabulary));
-    const file = join(root, path);
-    const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-    if (current === text) continue;
+  const write = (path, text, current, details = []) => {
+    if (current === text) return;
     if (checkOnly) {
       console.error(`${path} is stale: run npm run generate`);
+      for (const d of details) console.error(`  ${d}`);
       stale++;
     } else {
+      const file = join(root, path);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, text);
       console.log(`wrote ${path}`);
     }
+  };
+  const read = (path) => (existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : undefined);
+  for (const [path, render] of Object.entries(OUTPUTS)) {
+    write(path, await format(path, render(derived)), read(path));
+  }
+  for (const [path, rewrite] of Object.entries(IN_PLACE)) {
+    const current = read(path);
+    if (current === undefined) throw new Error(`${path}: missing`);
+    write(path, await format(path, rewrite(current, path, registry)), current);
+  }
+  for (const set of registry.permissionSets) {
+    const path = permissionSetPath(set);
+    const current = read(path);
+    if (current === undefined) throw new Error(`${path}: missing`);
+    const text = await format(path, rewritePermissionSet(current, path, registry, set));
+    write(path, text, current, permissionDifferences(current, text, registry, set));
   }
   return stale > 0 ? 1 : 0;
 }

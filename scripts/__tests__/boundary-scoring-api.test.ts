@@ -325,9 +325,9 @@ describe('the comparison can fail', () => {
 
   it('reports a property the function adds, renames or retypes', () => {
     const added = clone(score.request);
-    added.properties!.deals!.items!.properties!.customer!.properties!.dunsNumber = { type: 'string' };
+    added.properties!.deals!.items!.properties!.customer!.properties!.legalEntityId = { type: 'string' };
     expect(compare(innerClass('ScoreRequest')!, added, 'req', 'request', new Set())).toEqual([
-      'req.deals[].customer.dunsNumber: in openapi.json, missing in DealScoringApi.Customer'
+      'req.deals[].customer.legalEntityId: in openapi.json, missing in DealScoringApi.Customer'
     ]);
     const retyped = clone(score.request);
     retyped.properties!.deals!.items!.properties!.customer!.properties!.employees = { type: 'string' };

@@ -15,6 +15,33 @@ export interface SettingEntry {
   description: string;
 }
 
+/** One field of the registration field registry (vocabulary.json `registrationFields.fields`). */
+export interface RegistryField {
+  field: string;
+  draftKey?: string;
+  contractPath?: string;
+  contractLabel?: string;
+  type: 'Text' | 'Url' | 'Email' | 'Phone' | 'Picklist' | 'LongTextArea' | 'Number' | 'Currency' | 'Date';
+  length?: number;
+  precision?: number;
+  scale?: number;
+  required: boolean;
+  description: string;
+  labelName?: string;
+  label?: string;
+  help?: string;
+  upperCase?: boolean;
+  copy?: 'both' | 'toDto';
+  partnerEditable: boolean;
+  access: Record<string, 'read' | 'edit'>;
+}
+
+export interface RegistrationFields {
+  object: string;
+  permissionSets: string[];
+  fields: RegistryField[];
+}
+
 export interface Vocabulary {
   registrationStatus: { values: Record<string, string>; groups: Record<string, string[]> };
   triageStatus: string[];
@@ -24,7 +51,10 @@ export interface Vocabulary {
   candidateKind: string[];
   regions: string[];
   partnerTiers: string[];
+  registrationFields: RegistrationFields;
+  /** Derived from registrationFields (as scripts/generate-registration-fields.mjs derives them). */
   requiredFields: string[];
+  /** Derived from registrationFields. */
   fieldLabels: Record<string, string>;
   legalForms: { tokens: string[]; phrases: string[][]; leading: string[] };
   freeMail: { domains: string[]; labels: string[] };
@@ -34,6 +64,18 @@ export interface Vocabulary {
 export const repoRoot = join(__dirname, '..', '..');
 export const vocabularyFile = join(repoRoot, 'vocabulary', 'vocabulary.json');
 
+/** vocabulary.json with requiredFields and fieldLabels derived from the registration field registry. */
 export function readVocabulary(): Vocabulary {
-  return JSON.parse(readFileSync(vocabularyFile, 'utf8')) as Vocabulary;
+  const v = JSON.parse(readFileSync(vocabularyFile, 'utf8')) as Omit<
+    Vocabulary,
+    'requiredFields' | 'fieldLabels'
+  >;
+  const fields = v.registrationFields.fields;
+  return {
+    ...v,
+    requiredFields: fields.filter((f) => f.required).map((f) => f.contractPath ?? f.field),
+    fieldLabels: Object.fromEntries(
+      fields.flatMap((f) => (f.contractLabel && f.contractPath ? [[f.contractPath, f.contractLabel]] : []))
+    )
+  };
 }

@@ -11,12 +11,13 @@ import { DEFAULT_SETTINGS } from '../../functions/deal-scoring/src/engine/settin
 import { isFreeMailDomain } from '../../functions/deal-scoring/src/matching/domains';
 import { normalizeName } from '../../functions/deal-scoring/src/matching/normalize';
 import { VOCABULARY } from '../../functions/deal-scoring/src/vocabulary';
+import { readVocabulary, type RegistryField } from './boundary-support';
 
 jest.setTimeout(60_000);
 
 const root = join(__dirname, '..', '..');
 const vocabularyFile = join(root, 'vocabulary', 'vocabulary.json');
-const vocabulary = JSON.parse(readFileSync(vocabularyFile, 'utf8')) as typeof VOCABULARY;
+const vocabulary = readVocabulary();
 
 const temps: string[] = [];
 afterAll(() => {
@@ -29,6 +30,10 @@ function generate(...args: string[]) {
     encoding: 'utf8'
   });
 }
+
+/** The registry's field list in a vocabulary copy. */
+const registryOf = (v: Record<string, unknown>) =>
+  (v.registrationFields as { fields: RegistryField[] }).fields;
 
 /** Runs the generator's --check against a changed copy of the vocabulary. */
 function checkWith(change: (v: Record<string, unknown>) => void) {
@@ -58,6 +63,56 @@ describe('generated vocabulary modules', () => {
     expect(r.stderr).toContain('functions/deal-scoring/src/vocabulary.ts is stale');
   });
 
+  it('reports the permission set and the field whose grant differs from the registry', () => {
+    const r = checkWith((v) => {
+      registryOf(v).find((f) => f.field === 'Customer_Domain__c')!.access.Deal_Registration_Manager = 'edit';
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('permissionsets/Deal_Registration_Manager.permissionset-meta.xml is stale');
+    expect(r.stderr).toContain(
+      'Deal_Registration__c.Customer_Domain__c: Deal_Registration_Manager grants read, the registry says edit'
+    );
+    expect(r.stderr).not.toContain('Deal_Registration_Admin');
+  });
+
+  it('reports a removed grant, a changed label and a new portal field in every generated part', () => {
+    const r = checkWith((v) => {
+      const fields = registryOf(v);
+      delete fields.find((f) => f.field === 'Customer_Domain__c')!.access.Deal_Registration_Admin;
+      fields.find((f) => f.field === 'Contact_Title__c')!.help = 'Their job title.';
+      fields.push({
+        field: 'Customer_LEI__c',
+        draftKey: 'customerLei',
+        type: 'Text',
+        length: 20,
+        required: false,
+        description: 'Legal entity identifier.',
+        labelName: 'Customer_LEI',
+        label: 'Legal entity identifier',
+        help: 'Twenty characters.',
+        partnerEditable: true,
+        access: { Deal_Registration_Partner: 'edit' }
+      });
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      'Deal_Registration__c.Customer_Domain__c: Deal_Registration_Admin grants read, the registry says nothing'
+    );
+    expect(r.stderr).toContain(
+      'Deal_Registration__c.Customer_LEI__c: Deal_Registration_Partner grants nothing, the registry says edit'
+    );
+    for (const file of [
+      'labels/CustomLabels.labels-meta.xml',
+      'classes/registration/DealPortalDto.cls',
+      'classes/registration/DealPortalMapper.cls',
+      'classes/registration/DealPortalValidator.cls',
+      'classes/registration/DealRegistrationSelector.cls',
+      'types/lwc/apex.d.ts'
+    ])
+      expect(r.stderr).toContain(`${file} is stale`);
+    expect(r.stderr).not.toContain('Deal_Scoring_Integration.permissionset-meta.xml');
+  });
+
   it.each([
     [
       'a duplicate legal form',
@@ -75,11 +130,32 @@ describe('generated vocabulary modules', () => {
       '/registrationStatus/groups/ACTIVE: unknown status PENDING'
     ],
     [
-      'a required field without a label',
+      'a required field without a contract label',
       (v: Record<string, unknown>) => {
-        (v.requiredFields as string[]).push('customer.dunsNumber');
+        registryOf(v).find((f) => f.field === 'Partner_Response__c')!.required = true;
       },
-      'customer.dunsNumber has no entry in fieldLabels'
+      '(Partner_Response__c)/required: a required field needs a contractPath and a contractLabel'
+    ],
+    [
+      'a partner-editable field the partner set does not let the partner edit',
+      (v: Record<string, unknown>) => {
+        registryOf(v).find((f) => f.field === 'Contact_Title__c')!.access.Deal_Registration_Partner = 'read';
+      },
+      '(Contact_Title__c)/access: partnerEditable, so Deal_Registration_Partner must grant edit'
+    ],
+    [
+      'a grant to an unknown permission set',
+      (v: Record<string, unknown>) => {
+        registryOf(v).find((f) => f.field === 'Contact_Title__c')!.access.Deal_Registration_Guest = 'read';
+      },
+      '(Contact_Title__c)/access: unknown permission set Deal_Registration_Guest'
+    ],
+    [
+      'a text field without a length',
+      (v: Record<string, unknown>) => {
+        delete registryOf(v).find((f) => f.field === 'Contact_Title__c')!.length;
+      },
+      '(Contact_Title__c)/length: a Text needs one'
     ],
     [
       'a default outside its range',
@@ -103,8 +179,9 @@ describe('generated vocabulary modules', () => {
 });
 
 describe('the scoring function reads its lists from the vocabulary', () => {
-  it('uses the generated module that equals vocabulary.json', () => {
-    expect(VOCABULARY).toEqual(vocabulary);
+  it('uses the generated module that equals vocabulary.json (required fields and labels from the registry)', () => {
+    const { registrationFields: _registry, ...forFunction } = vocabulary;
+    expect(VOCABULARY).toEqual(forFunction);
   });
 
   it('takes required-ness and labels of every field rule from the vocabulary', () => {
@@ -114,10 +191,7 @@ describe('the scoring function reads its lists from the vocabulary', () => {
 
   it('takes the setting defaults from the vocabulary', () => {
     for (const [name, value] of Object.entries(DEFAULT_SETTINGS)) {
-      expect([name, value]).toEqual([
-        name,
-        vocabulary.settings[name as keyof typeof vocabulary.settings].default
-      ]);
+      expect([name, value]).toEqual([name, vocabulary.settings[name]?.default]);
     }
   });
 

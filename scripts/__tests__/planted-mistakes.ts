@@ -706,7 +706,7 @@ export const PLANTED: Planted[] = [
     plant: (c) =>
       edit(
         find(c.def, 'registration/DealRegistrationSelector.cls'),
-        /(selectByIds[\s\S]*?)Contact_Title__c,\n\s*/,
+        /(SCORING_FIELDS = [\s\S]*?)'Contact_Title__c',\n\s*/,
         '$1'
       ),
     expect:

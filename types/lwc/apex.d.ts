@@ -10,6 +10,7 @@ type DealPortalApexWire<P extends Record<string, unknown>, R> = ((params: P) => 
 /** DealPortalDto.Draft: what the partner can type. Every field optional while drafting. */
 interface DealPortalDraft {
   id?: string | null;
+  // BEGIN GENERATED registrationFields (from vocabulary/vocabulary.json registrationFields by npm run generate): do not edit
   customerName?: string | null;
   customerWebsite?: string | null;
   customerCountry?: string | null;
@@ -27,6 +28,7 @@ interface DealPortalDraft {
   contactPhone?: string | null;
   contactTitle?: string | null;
   partnerResponse?: string | null;
+  // END GENERATED registrationFields
   /** /v1/parse names of fields filled from an email (email intake) and not yet confirmed. */
   fieldsToConfirm?: string[] | null;
 }

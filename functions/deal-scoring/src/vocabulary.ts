@@ -39,20 +39,20 @@ export const VOCABULARY = {
   ],
   fieldLabels: {
     'customer.name': 'customer name',
-    'opportunity.amount': 'deal value',
-    'opportunity.closeDate': 'expected close date',
-    'contact.name': 'customer contact name',
-    'contact.email': 'customer contact email',
-    'customer.domain': 'customer website',
     'customer.country': 'customer country',
     'customer.region': 'sales region',
     'customer.industry': 'customer industry',
     'customer.employees': 'customer size',
     'opportunity.name': 'opportunity name',
+    'opportunity.amount': 'deal value',
+    'opportunity.closeDate': 'expected close date',
     'opportunity.products': 'products',
     'opportunity.description': 'description',
+    'contact.name': 'customer contact name',
+    'contact.email': 'customer contact email',
     'contact.phone': 'contact phone',
-    'contact.title': 'contact title'
+    'contact.title': 'contact title',
+    'customer.domain': 'customer website'
   },
   legalForms: {
     tokens: [

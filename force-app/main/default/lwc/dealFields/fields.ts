@@ -38,161 +38,218 @@ export const SECTIONS: { key: SectionKey; title: string; description: string }[]
   { key: 'notes', title: LABELS.Section_Notes, description: LABELS.Section_Notes_Help }
 ];
 
+// BEGIN GENERATED registrationFields (from vocabulary/vocabulary.json registrationFields by npm run generate): do not edit
+/** Per-field data of the registry, by draft key; the form layout (FIELDS) adds section and kind. */
+const REGISTRY = {
+  customerName: {
+    objectField: 'Customer_Name__c',
+    paths: ['customer.name'],
+    label: LABELS.Field_Customer_Name,
+    help: LABELS.Help_Customer_Name
+  },
+  customerWebsite: {
+    objectField: 'Customer_Website__c',
+    paths: ['customer.website', 'customer.domain'],
+    label: LABELS.Field_Customer_Website,
+    help: LABELS.Help_Customer_Website
+  },
+  customerCountry: {
+    objectField: 'Customer_Country__c',
+    paths: ['customer.country'],
+    label: LABELS.Field_Customer_Country,
+    help: LABELS.Help_Customer_Country
+  },
+  customerRegion: {
+    objectField: 'Customer_Region__c',
+    paths: ['customer.region'],
+    label: LABELS.Field_Customer_Region,
+    help: LABELS.Help_Customer_Region
+  },
+  customerIndustry: {
+    objectField: 'Customer_Industry__c',
+    paths: ['customer.industry'],
+    label: LABELS.Field_Customer_Industry,
+    help: LABELS.Help_Customer_Industry
+  },
+  customerEmployees: {
+    objectField: 'Customer_Employees__c',
+    paths: ['customer.employees'],
+    label: LABELS.Field_Customer_Employees,
+    help: LABELS.Help_Customer_Employees
+  },
+  opportunityName: {
+    objectField: 'Opportunity_Name__c',
+    paths: ['opportunity.name'],
+    label: LABELS.Field_Opportunity_Name,
+    help: LABELS.Help_Opportunity_Name
+  },
+  dealValue: {
+    objectField: 'Deal_Value__c',
+    paths: ['opportunity.amount'],
+    label: LABELS.Field_Deal_Value,
+    help: LABELS.Help_Deal_Value
+  },
+  dealCurrency: {
+    objectField: 'Deal_Currency__c',
+    paths: ['opportunity.currency'],
+    label: LABELS.Field_Deal_Currency,
+    help: LABELS.Help_Deal_Currency
+  },
+  expectedCloseDate: {
+    objectField: 'Expected_Close_Date__c',
+    paths: ['opportunity.closeDate'],
+    label: LABELS.Field_Close_Date,
+    help: LABELS.Help_Close_Date
+  },
+  products: {
+    objectField: 'Products__c',
+    paths: ['opportunity.products'],
+    label: LABELS.Field_Products,
+    help: LABELS.Help_Products
+  },
+  description: {
+    objectField: 'Description__c',
+    paths: ['opportunity.description'],
+    label: LABELS.Field_Description,
+    help: LABELS.Help_Description
+  },
+  contactName: {
+    objectField: 'Contact_Name__c',
+    paths: ['contact.name'],
+    label: LABELS.Field_Contact_Name,
+    help: LABELS.Help_Contact_Name
+  },
+  contactEmail: {
+    objectField: 'Contact_Email__c',
+    paths: ['contact.email'],
+    label: LABELS.Field_Contact_Email,
+    help: LABELS.Help_Contact_Email
+  },
+  contactPhone: {
+    objectField: 'Contact_Phone__c',
+    paths: ['contact.phone'],
+    label: LABELS.Field_Contact_Phone,
+    help: LABELS.Help_Contact_Phone
+  },
+  contactTitle: {
+    objectField: 'Contact_Title__c',
+    paths: ['contact.title'],
+    label: LABELS.Field_Contact_Title,
+    help: LABELS.Help_Contact_Title
+  },
+  partnerResponse: {
+    objectField: 'Partner_Response__c',
+    paths: [],
+    label: LABELS.Field_Partner_Response,
+    help: LABELS.Help_Partner_Response
+  }
+} satisfies Record<DraftKey, Pick<FieldSpec, 'objectField' | 'paths' | 'label' | 'help'>>;
+// END GENERATED registrationFields
+
 export const FIELDS: FieldSpec[] = [
   {
     key: 'customerName',
     section: 'customer',
     kind: 'text',
-    label: LABELS.Field_Customer_Name,
-    help: LABELS.Help_Customer_Name,
-    objectField: 'Customer_Name__c',
-    paths: ['customer.name']
+    ...REGISTRY.customerName
   },
   {
     key: 'customerWebsite',
     section: 'customer',
     kind: 'url',
-    label: LABELS.Field_Customer_Website,
-    help: LABELS.Help_Customer_Website,
     placeholder: 'https://',
-    objectField: 'Customer_Website__c',
-    paths: ['customer.website', 'customer.domain']
+    ...REGISTRY.customerWebsite
   },
   {
     key: 'customerCountry',
     section: 'customer',
     kind: 'text',
-    label: LABELS.Field_Customer_Country,
-    help: LABELS.Help_Customer_Country,
-    objectField: 'Customer_Country__c',
-    paths: ['customer.country']
+    ...REGISTRY.customerCountry
   },
   {
     key: 'customerRegion',
     section: 'customer',
     kind: 'combobox',
-    label: LABELS.Field_Customer_Region,
-    help: LABELS.Help_Customer_Region,
-    objectField: 'Customer_Region__c',
     options: REGIONS.map((r) => ({ label: r, value: r })),
-    paths: ['customer.region']
+    ...REGISTRY.customerRegion
   },
   {
     key: 'customerIndustry',
     section: 'customer',
     kind: 'text',
-    label: LABELS.Field_Customer_Industry,
-    help: LABELS.Help_Customer_Industry,
-    objectField: 'Customer_Industry__c',
-    paths: ['customer.industry']
+    ...REGISTRY.customerIndustry
   },
   {
     key: 'customerEmployees',
     section: 'customer',
     kind: 'number',
-    label: LABELS.Field_Customer_Employees,
-    help: LABELS.Help_Customer_Employees,
-    objectField: 'Customer_Employees__c',
-    paths: ['customer.employees']
+    ...REGISTRY.customerEmployees
   },
   {
     key: 'opportunityName',
     section: 'opportunity',
     kind: 'text',
-    label: LABELS.Field_Opportunity_Name,
-    help: LABELS.Help_Opportunity_Name,
-    objectField: 'Opportunity_Name__c',
-    paths: ['opportunity.name']
+    ...REGISTRY.opportunityName
   },
   {
     key: 'dealValue',
     section: 'opportunity',
     kind: 'currency',
-    label: LABELS.Field_Deal_Value,
-    help: LABELS.Help_Deal_Value,
-    objectField: 'Deal_Value__c',
-    paths: ['opportunity.amount']
+    ...REGISTRY.dealValue
   },
   {
     key: 'dealCurrency',
     section: 'opportunity',
     kind: 'text',
-    label: LABELS.Field_Deal_Currency,
-    help: LABELS.Help_Deal_Currency,
-    objectField: 'Deal_Currency__c',
-    paths: ['opportunity.currency']
+    ...REGISTRY.dealCurrency
   },
   {
     key: 'expectedCloseDate',
     section: 'opportunity',
     kind: 'date',
-    label: LABELS.Field_Close_Date,
-    help: LABELS.Help_Close_Date,
-    objectField: 'Expected_Close_Date__c',
-    paths: ['opportunity.closeDate']
+    ...REGISTRY.expectedCloseDate
   },
   {
     key: 'products',
     section: 'opportunity',
     kind: 'text',
-    label: LABELS.Field_Products,
-    help: LABELS.Help_Products,
-    objectField: 'Products__c',
-    paths: ['opportunity.products']
+    ...REGISTRY.products
   },
   {
     key: 'contactName',
     section: 'contact',
     kind: 'text',
-    label: LABELS.Field_Contact_Name,
-    help: LABELS.Help_Contact_Name,
-    objectField: 'Contact_Name__c',
-    paths: ['contact.name']
+    ...REGISTRY.contactName
   },
   {
     key: 'contactEmail',
     section: 'contact',
     kind: 'email',
-    label: LABELS.Field_Contact_Email,
-    help: LABELS.Help_Contact_Email,
-    objectField: 'Contact_Email__c',
-    paths: ['contact.email']
+    ...REGISTRY.contactEmail
   },
   {
     key: 'contactPhone',
     section: 'contact',
     kind: 'tel',
-    label: LABELS.Field_Contact_Phone,
-    help: LABELS.Help_Contact_Phone,
-    objectField: 'Contact_Phone__c',
-    paths: ['contact.phone']
+    ...REGISTRY.contactPhone
   },
   {
     key: 'contactTitle',
     section: 'contact',
     kind: 'text',
-    label: LABELS.Field_Contact_Title,
-    help: LABELS.Help_Contact_Title,
-    objectField: 'Contact_Title__c',
-    paths: ['contact.title']
+    ...REGISTRY.contactTitle
   },
   {
     key: 'description',
     section: 'notes',
     kind: 'textarea',
-    label: LABELS.Field_Description,
-    help: LABELS.Help_Description,
-    objectField: 'Description__c',
-    paths: ['opportunity.description']
+    ...REGISTRY.description
   },
   {
     key: 'partnerResponse',
     section: 'notes',
     kind: 'textarea',
-    label: LABELS.Field_Partner_Response,
-    help: LABELS.Help_Partner_Response,
-    objectField: 'Partner_Response__c',
-    paths: []
+    ...REGISTRY.partnerResponse
   }
 ];
 

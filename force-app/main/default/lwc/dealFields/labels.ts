@@ -16,6 +16,7 @@ import Section_Contact from '@salesforce/label/c.DR_Portal_Section_Contact';
 import Section_Contact_Help from '@salesforce/label/c.DR_Portal_Section_Contact_Help';
 import Section_Notes from '@salesforce/label/c.DR_Portal_Section_Notes';
 import Section_Notes_Help from '@salesforce/label/c.DR_Portal_Section_Notes_Help';
+// BEGIN GENERATED registrationFields.imports (from vocabulary/vocabulary.json registrationFields by npm run generate): do not edit
 import Field_Customer_Name from '@salesforce/label/c.DR_Portal_Field_Customer_Name';
 import Field_Customer_Website from '@salesforce/label/c.DR_Portal_Field_Customer_Website';
 import Field_Customer_Country from '@salesforce/label/c.DR_Portal_Field_Customer_Country';
@@ -27,11 +28,11 @@ import Field_Deal_Value from '@salesforce/label/c.DR_Portal_Field_Deal_Value';
 import Field_Deal_Currency from '@salesforce/label/c.DR_Portal_Field_Deal_Currency';
 import Field_Close_Date from '@salesforce/label/c.DR_Portal_Field_Close_Date';
 import Field_Products from '@salesforce/label/c.DR_Portal_Field_Products';
+import Field_Description from '@salesforce/label/c.DR_Portal_Field_Description';
 import Field_Contact_Name from '@salesforce/label/c.DR_Portal_Field_Contact_Name';
 import Field_Contact_Email from '@salesforce/label/c.DR_Portal_Field_Contact_Email';
 import Field_Contact_Phone from '@salesforce/label/c.DR_Portal_Field_Contact_Phone';
 import Field_Contact_Title from '@salesforce/label/c.DR_Portal_Field_Contact_Title';
-import Field_Description from '@salesforce/label/c.DR_Portal_Field_Description';
 import Field_Partner_Response from '@salesforce/label/c.DR_Portal_Field_Partner_Response';
 import Help_Customer_Name from '@salesforce/label/c.DR_Portal_Help_Customer_Name';
 import Help_Customer_Website from '@salesforce/label/c.DR_Portal_Help_Customer_Website';
@@ -44,12 +45,13 @@ import Help_Deal_Value from '@salesforce/label/c.DR_Portal_Help_Deal_Value';
 import Help_Deal_Currency from '@salesforce/label/c.DR_Portal_Help_Deal_Currency';
 import Help_Close_Date from '@salesforce/label/c.DR_Portal_Help_Close_Date';
 import Help_Products from '@salesforce/label/c.DR_Portal_Help_Products';
+import Help_Description from '@salesforce/label/c.DR_Portal_Help_Description';
 import Help_Contact_Name from '@salesforce/label/c.DR_Portal_Help_Contact_Name';
 import Help_Contact_Email from '@salesforce/label/c.DR_Portal_Help_Contact_Email';
 import Help_Contact_Phone from '@salesforce/label/c.DR_Portal_Help_Contact_Phone';
 import Help_Contact_Title from '@salesforce/label/c.DR_Portal_Help_Contact_Title';
-import Help_Description from '@salesforce/label/c.DR_Portal_Help_Description';
 import Help_Partner_Response from '@salesforce/label/c.DR_Portal_Help_Partner_Response';
+// END GENERATED registrationFields.imports
 import Meter_Title from '@salesforce/label/c.DR_Portal_Meter_Title';
 import Meter_Value from '@salesforce/label/c.DR_Portal_Meter_Value';
 import Meter_Item from '@salesforce/label/c.DR_Portal_Meter_Item';
@@ -124,6 +126,7 @@ export const LABELS = {
   Section_Contact_Help,
   Section_Notes,
   Section_Notes_Help,
+  // BEGIN GENERATED registrationFields.labels (from vocabulary/vocabulary.json registrationFields by npm run generate): do not edit
   Field_Customer_Name,
   Field_Customer_Website,
   Field_Customer_Country,
@@ -135,11 +138,11 @@ export const LABELS = {
   Field_Deal_Currency,
   Field_Close_Date,
   Field_Products,
+  Field_Description,
   Field_Contact_Name,
   Field_Contact_Email,
   Field_Contact_Phone,
   Field_Contact_Title,
-  Field_Description,
   Field_Partner_Response,
   Help_Customer_Name,
   Help_Customer_Website,
@@ -152,12 +155,13 @@ export const LABELS = {
   Help_Deal_Currency,
   Help_Close_Date,
   Help_Products,
+  Help_Description,
   Help_Contact_Name,
   Help_Contact_Email,
   Help_Contact_Phone,
   Help_Contact_Title,
-  Help_Description,
   Help_Partner_Response,
+  // END GENERATED registrationFields.labels
   Meter_Title,
   Meter_Value,
   Meter_Item,

@@ -69,20 +69,20 @@ export type RequiredField = (typeof REQUIRED_FIELDS)[number];
 /** Partner-facing label of each contract path. */
 export const FIELD_LABELS = {
   'customer.name': 'customer name',
-  'opportunity.amount': 'deal value',
-  'opportunity.closeDate': 'expected close date',
-  'contact.name': 'customer contact name',
-  'contact.email': 'customer contact email',
-  'customer.domain': 'customer website',
   'customer.country': 'customer country',
   'customer.region': 'sales region',
   'customer.industry': 'customer industry',
   'customer.employees': 'customer size',
   'opportunity.name': 'opportunity name',
+  'opportunity.amount': 'deal value',
+  'opportunity.closeDate': 'expected close date',
   'opportunity.products': 'products',
   'opportunity.description': 'description',
+  'contact.name': 'customer contact name',
+  'contact.email': 'customer contact email',
   'contact.phone': 'contact phone',
-  'contact.title': 'contact title'
+  'contact.title': 'contact title',
+  'customer.domain': 'customer website'
 } as const;
 export type FieldPath = keyof typeof FIELD_LABELS;
 

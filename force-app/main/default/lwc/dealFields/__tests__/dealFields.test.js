@@ -5,7 +5,22 @@ import {
   fieldLength
 } from '../../../../../test/jest-mocks/objectInfo/dealRegistrationObjectInfo';
 
+const registry = require('../../../../../../vocabulary/vocabulary.json').registrationFields.fields;
+
 describe('c/dealFields', () => {
+  it('lays out exactly the portal fields of the registration field registry', () => {
+    const portalKeys = registry.filter((f) => f.draftKey).map((f) => f.draftKey);
+    expect(FIELDS.map((f) => f.key).sort()).toEqual([...portalKeys].sort());
+    FIELDS.forEach((f) => {
+      const entry = registry.find((r) => r.draftKey === f.key);
+      expect([f.key, f.objectField, f.label]).toEqual([
+        f.key,
+        entry.field,
+        `c.DR_Portal_Field_${entry.labelName}`
+      ]);
+    });
+  });
+
   it('has a form field, with its own label, for every contract path of the vocabulary', () => {
     Object.keys(FIELD_LABELS).forEach((path) => {
       expect(labelOfPath(path)).toMatch(/^c\.DR_Portal_Field_/);

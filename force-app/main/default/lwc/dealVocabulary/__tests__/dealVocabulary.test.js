@@ -14,6 +14,12 @@ import {
 } from 'c/dealVocabulary';
 
 const vocabulary = require('../../../../../../vocabulary/vocabulary.json');
+// requiredFields and fieldLabels derive from the registration field registry.
+const registry = vocabulary.registrationFields.fields;
+const requiredFields = registry.filter((f) => f.required).map((f) => f.contractPath);
+const fieldLabels = Object.fromEntries(
+  registry.filter((f) => f.contractLabel).map((f) => [f.contractPath, f.contractLabel])
+);
 
 describe('c/dealVocabulary', () => {
   it('holds the statuses and their groups of vocabulary/vocabulary.json', () => {
@@ -32,9 +38,9 @@ describe('c/dealVocabulary', () => {
   });
 
   it('requires the five fields the scoring function requires, with their labels', () => {
-    expect(REQUIRED_FIELDS).toEqual(vocabulary.requiredFields);
+    expect(REQUIRED_FIELDS).toEqual(requiredFields);
     expect(REQUIRED_FIELDS).toHaveLength(5);
-    expect(FIELD_LABELS).toEqual(vocabulary.fieldLabels);
+    expect(FIELD_LABELS).toEqual(fieldLabels);
   });
 
   it('holds every setting default', () => {
