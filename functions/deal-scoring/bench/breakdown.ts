@@ -3,7 +3,7 @@
  * Fastify route the HTTP benchmark compares it with. Each phase runs alone in this process,
  * in-process (Fastify's inject, no sockets), and is timed in CPU microseconds per request:
  * the difference between the two routes is what the 1.2x / 0.6x targets in RESULTS.md ask to
- * remove. Usage: `npm run bench:breakdown [-- --n=2000]`; bench/run.ts adds it to RESULTS.md.
+ * remove. Usage: `npm run bench:breakdown [-- --n=2000]`; `npm run bench` adds it to RESULTS.md.
  */
 import Fastify from 'fastify';
 import { buildApp } from '../src/app';
