@@ -761,6 +761,30 @@ export const PLANTED: Planted[] = [
       ),
     expect: /DealPortalMapper\.toDto: @param d says "read with DealRegistrationSelector\.PORTAL_FIELD_LIST"/
   },
+  {
+    rule: 'queried-fields',
+    what: 'a misspelt field in a field-list constant a dynamic query is built from (no parser sees it as SOQL)',
+    plant: (c) =>
+      edit(
+        find(c.def, 'registration/DealRegistrationSelector.cls'),
+        "    'Assigned_Reviewer__c'\n",
+        "    'Assigned_Reviewr__c'\n"
+      ),
+    expect:
+      /DealRegistrationSelector\.cls: line \d+ \(dynamic, from constants\): SOQL select: unknown field Deal_Registration__c\.Assigned_Reviewr__c/
+  },
+  {
+    rule: 'queried-fields',
+    what: 'a misspelt relationship in a field-list constant a dynamic query is built from',
+    plant: (c) =>
+      edit(
+        find(c.def, 'registration/DealRegistrationSelector.cls'),
+        "'Latest_Recommendation__r.Request_Id__c'",
+        "'Latest_Recomendation__r.Request_Id__c'"
+      ),
+    expect:
+      /DealRegistrationSelector\.cls: line \d+ \(dynamic, from constants\): SOQL select: unknown relationship Deal_Registration__c\.Latest_Recomendation__r/
+  },
   // --- Apex: DML before a callout ---
   {
     rule: 'dml-before-callout',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { checkSoqlText } from '../soql-references.mjs';
 
 // Regular-expression reading of Apex source, kept because it also reads dynamic SOQL written as
 // string literals, which no parser sees as a query. apex-ls resolves static references as well;
@@ -10,7 +11,7 @@ export default {
     'var.Rel__r.Field__c), new Obj__c(Field__c = ...) constructors, static SOQL (select list, filters, ' +
     'sub-queries) and dynamic SOQL written as literals name existing fields and relationships',
   run(ctx) {
-    const { report, isKnownObject, projectObject, checkFieldRef, lookupTarget, childRelationship } = ctx;
+    const { report, isKnownObject, projectObject, checkFieldRef, lookupTarget } = ctx;
     for (const file of [...ctx.classFiles, ...ctx.triggerFiles]) {
       checkApex(file, readFileSync(file, 'utf8'));
     }
@@ -74,7 +75,7 @@ export default {
         const end = matchingBracket(literalFree, m.index);
         if (end < 0) continue;
         const originalQuery = code.slice(start, end);
-        checkSoql(file, where(m.index), originalQuery);
+        checkSoqlText(ctx, file, where(m.index), originalQuery);
       }
     }
     // Dynamic SOQL written as one literal or a chain of literals joined by + ('SELECT ... ' + 'FROM ...').
@@ -84,7 +85,7 @@ export default {
       const flush = () => {
         const text = chain.map((m) => m[1].replace(/\\(.)/g, '$1')).join('');
         if (/^\s*SELECT\b[\s\S]*\bFROM\s+\w+/i.test(text))
-          checkSoql(file, `${where(chain[0].index)} (dynamic)`, text);
+          checkSoqlText(ctx, file, `${where(chain[0].index)} (dynamic)`, text);
         chain = [];
       };
       literals.forEach((m, i) => {
@@ -94,78 +95,6 @@ export default {
         chain.push(m);
       });
       if (chain.length > 0) flush();
-    }
-
-    function checkSoql(file, where, query) {
-      const q = query.replace(/'(?:\\.|[^'\\])*'/g, "''");
-      // Sub-queries: (SELECT ... FROM ChildRelationship__r ...)
-      const subs = [];
-      let top = '';
-      let depth = 0;
-      let buf = '';
-      for (let i = 0; i < q.length; i++) {
-        const ch = q[i];
-        if (ch === '(') {
-          if (depth === 0) buf = '';
-          depth++;
-          if (depth === 1) continue;
-        }
-        if (ch === ')') {
-          depth--;
-          if (depth === 0) {
-            if (/^\s*SELECT\b/i.test(buf)) {
-              subs.push(buf);
-              top += ' __SUBQUERY__ ';
-            } else top += `(${buf})`;
-            continue;
-          }
-        }
-        if (depth > 0) buf += ch;
-        else top += ch;
-      }
-      const fm = /^\s*SELECT\s+([\s\S]*?)\s+FROM\s+(\w+)([\s\S]*)$/i.exec(top);
-      if (!fm) return;
-      const [, selectList, obj, rest] = fm;
-      if (!isKnownObject(obj)) {
-        if (/__(c|e|mdt)$/.test(obj)) report(file, `${where}: SOQL FROM unknown object ${obj}`);
-        return;
-      }
-      const checkPath = (path, context) => {
-        const parts = path.split('.');
-        let current = obj;
-        for (const rel of parts.slice(0, -1)) {
-          if (!rel.endsWith('__r')) return; // standard relationship (Owner, Account...): not checkable offline
-          const target = lookupTarget(current, rel);
-          if (!target) {
-            report(file, `${where}: SOQL ${context}: unknown relationship ${current}.${rel}`);
-            return;
-          }
-          current = target;
-        }
-        const last = parts[parts.length - 1];
-        if (last.endsWith('__c')) checkFieldRef(file, `${where}: SOQL ${context}`, current, last);
-      };
-      for (const item of selectList.split(',').map((s) => s.trim())) {
-        const inner = /^\w+\(\s*([\w.]+)\s*\)/.exec(item);
-        const path = (inner ? inner[1] : item).split(/\s+/)[0];
-        if (/^[\w.]+$/.test(path) && path !== '__SUBQUERY__') checkPath(path, 'select');
-      }
-      const clauses = stripBinds(rest);
-      for (const m of clauses.matchAll(/(?<![\w.:])((?:\w+__r\.)*\w+__c)\b/g)) checkPath(m[1], 'filter');
-      for (const sub of subs) {
-        const sm = /^\s*SELECT\s+([\s\S]*?)\s+FROM\s+(\w+)/i.exec(sub);
-        if (!sm) continue;
-        const [, list, relName] = sm;
-        if (!relName.endsWith('__r')) continue;
-        const childObj = childRelationship(obj, relName);
-        if (!childObj) {
-          report(file, `${where}: SOQL sub-query: ${obj} has no child relationship ${relName}`);
-          continue;
-        }
-        for (const item of list.split(',').map((s) => s.trim().split(/\s+/)[0])) {
-          if (/^\w+__c$/.test(item)) checkFieldRef(file, `${where}: SOQL sub-query`, childObj, item);
-        }
-      }
     }
   }
 };
@@ -192,36 +121,6 @@ function stripApexComments(src) {
       out += src.slice(i, end).replace(/[^\n]/g, ' ');
       i = end - 1;
     } else out += ch;
-  }
-  return out;
-}
-
-/**
- * The clauses with every bind expression (`:name`, `:x.y()`, `:new Map<Id, Obj__c>(rows).keySet()`)
- * blanked, so type names and variables in a bind are not read as fields.
- */
-function stripBinds(s) {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] !== ':') {
-      out += s[i];
-      continue;
-    }
-    let j = i + 1;
-    while (j < s.length && /\s/.test(s[j])) j++;
-    if (/^new\s/.test(s.slice(j, j + 4))) j += 4;
-    // identifiers, dots and balanced <...>, (...) and [...] groups
-    let depth = 0;
-    for (; j < s.length; j++) {
-      const ch = s[j];
-      if ('<([{'.includes(ch)) depth++;
-      else if ('>)]}'.includes(ch)) {
-        if (depth === 0) break;
-        depth--;
-      } else if (depth === 0 && !/[\w.]/.test(ch)) break;
-    }
-    out += ' ';
-    i = j - 1;
   }
   return out;
 }

@@ -16,6 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { descendants, kind, lineOf, names, opt } from '../../apex-ast.mjs';
 import { apexModel } from '../apex-model.mjs';
+import { checkSoqlText } from '../soql-references.mjs';
 
 const lc = (s) => s.toLowerCase();
 
@@ -93,6 +94,8 @@ export default {
   async run(ctx) {
     const model = await apexModel(ctx);
     const bodies = model.bodies.filter((b) => b.node && !b.cls.isTest);
+    /** Query texts built from constants whose references were checked (file and text). */
+    const checkedTexts = new Set();
 
     /** String value of a constant expression (literals, + concatenation, String.join of a list constant). */
     const stringOf = (expr, cls, depth = 0) => {
@@ -202,7 +205,14 @@ export default {
         const ns = names(e.names).map(lc);
         if (ns.join('.') === 'database.query' || ns.join('.') === 'database.querywithbinds') {
           const text = stringOf(e.inputParameters?.[0], cls);
-          return text === undefined ? undefined : pathsFromSoqlText(text);
+          if (text === undefined) return undefined;
+          // The text is known only here (built from constants): its fields must exist, as in static SOQL.
+          const key = `${cls.file}\n${text}`;
+          if (!checkedTexts.has(key)) {
+            checkedTexts.add(key);
+            checkSoqlText(ctx, cls.file, `line ${lineOf(e)} (dynamic, from constants)`, text);
+          }
+          return pathsFromSoqlText(text);
         }
         const targets = callees(e, cls);
         if (targets.length !== 1) return undefined;
