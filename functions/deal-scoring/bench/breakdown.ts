@@ -5,13 +5,13 @@
  * the difference between the two routes is what the 1.2x / 0.6x targets in RESULTS.md ask to
  * remove. Usage: `npm run bench:breakdown [-- --n=2000]`; `npm run bench` adds it to RESULTS.md.
  */
-import Fastify from 'fastify';
 import { buildApp } from '../src/app';
 import { parseJsonBody } from '../src/body';
 import { defaultConfig } from '../src/config';
 import { scoreRequest } from '../src/engine/score';
 import { ScoreRequest } from '../src/schemas';
 import { checkerFor } from '../src/validation';
+import { bareApp } from './bare';
 import { scoreRequestWithCandidates } from './data';
 
 const KEY = 'bench-key-0123456789abcdef';
@@ -35,8 +35,7 @@ export async function cpuBreakdown(n: number): Promise<string[]> {
   const app = await buildApp(
     defaultConfig({ apiKeys: [KEY], logLevel: 'silent', rateLimitMax: 1e9, workerThreads: 0 })
   );
-  const bare = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
-  bare.post('/bare', async () => ({ ok: true }));
+  const bare = bareApp();
   await bare.ready();
 
   let status = 0;

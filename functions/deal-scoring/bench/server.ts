@@ -4,9 +4,9 @@
  * route that parses the same JSON body and returns a constant.
  */
 import os from 'node:os';
-import Fastify from 'fastify';
 import { buildApp } from '../src/app';
 import { defaultConfig, loadConfig } from '../src/config';
+import { bareApp } from './bare';
 
 export const BENCH_KEY = 'bench-key-0123456789abcdef';
 
@@ -14,9 +14,7 @@ async function main(): Promise<void> {
   const mode = process.env.BENCH_MODE ?? 'app';
   let app;
   if (mode === 'bare') {
-    const bare = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
-    bare.post('/bare', async () => ({ ok: true }));
-    app = bare;
+    app = bareApp();
   } else {
     // BENCH_WORKERS: worker threads (default one per CPU, as in production; 0 = everything inline).
     // BENCH_INLINE_MAX_COST / BENCH_RAW_MIN_BYTES: the offload rule (default: the production defaults).
